@@ -1,0 +1,19 @@
+package io.fieldprint.protocols.decode;
+
+import java.util.List;
+
+/** The protocol decoders a dissector runs, by carrier. */
+public record DecoderSet(
+    List<TcpProtocol> tcp, List<UdpProtocol> udp, List<EtherTypeProtocol> ethernet) {
+
+  public DecoderSet {
+    tcp = List.copyOf(tcp);
+    udp = List.copyOf(udp);
+    ethernet = List.copyOf(ethernet);
+  }
+
+  /** Every decoder fieldprint ships. */
+  public static DecoderSet standard() {
+    return new DecoderSet(List.of(), List.of(), List.of());
+  }
+}
