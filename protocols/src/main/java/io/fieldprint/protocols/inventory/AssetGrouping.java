@@ -1,0 +1,109 @@
+package io.fieldprint.protocols.inventory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Joins device records that name the same device into groups (union-find over addresses). */
+final class AssetGrouping {
+  private final Map<String, String> parent = new HashMap<>();
+  private final Map<String, List<DeviceRecord>> groups = new LinkedHashMap<>();
+  private final Set<String> routedMacs;
+  private final Map<DeviceKey, String> rootOfKey = new HashMap<>();
+
+  private AssetGrouping(Set<String> routedMacs) {
+    this.routedMacs = routedMacs;
+  }
+
+  static AssetGrouping of(Collection<DeviceRecord> records, int routedMacThreshold) {
+    AssetGrouping g = new AssetGrouping(routedMacs(records, routedMacThreshold));
+    for (DeviceRecord r : records) {
+      g.link(r.key);
+    }
+    for (DeviceRecord r : records) {
+      String root = g.find(g.primaryNode(r.key));
+      g.rootOfKey.put(r.key, root);
+      g.groups.computeIfAbsent(root, k -> new ArrayList<>()).add(r);
+    }
+    return g;
+  }
+
+  Collection<List<DeviceRecord>> groups() {
+    return groups.values();
+  }
+
+  /** The id of the asset a key was merged into. */
+  String assetIdOf(DeviceKey key) {
+    String root = rootOfKey.get(key);
+    if (root == null) {
+      link(key);
+      root = find(primaryNode(key));
+    }
+    List<DeviceRecord> members = groups.get(root);
+    return AssetAssembler.idOf(members != null ? members : List.of(new DeviceRecord(key)), this);
+  }
+
+  private static Set<String> routedMacs(Collection<DeviceRecord> records, int threshold) {
+    Map<String, Set<String>> ipsPerMac = new HashMap<>();
+    for (DeviceRecord r : records) {
+      if (r.key.mac() != null && r.key.ip() != null) {
+        ipsPerMac.computeIfAbsent(r.key.mac(), m -> new HashSet<>()).add(r.key.ipNode());
+      }
+    }
+    Set<String> routed = new HashSet<>();
+    ipsPerMac.forEach(
+        (mac, ips) -> {
+          if (ips.size() > threshold) {
+            routed.add(mac);
+          }
+        });
+    return routed;
+  }
+
+  /** Whether the key's MAC is a router's, which names no device behind it. */
+  boolean routed(DeviceKey key) {
+    return key.mac() != null && routedMacs.contains(key.mac());
+  }
+
+  private void link(DeviceKey key) {
+    if (key.mac() != null && key.ip() != null && !routed(key)) {
+      union(key.macNode(), key.ipNode());
+    }
+  }
+
+  /** A routed MAC does not name the device behind an IP: such records belong to the IP. */
+  private String primaryNode(DeviceKey key) {
+    if (key.ip() != null && (key.mac() == null || routed(key))) {
+      return key.ipNode();
+    }
+    return key.macNode();
+  }
+
+  private String find(String node) {
+    String p = parent.getOrDefault(node, node);
+    if (p.equals(node)) {
+      return node;
+    }
+    String root = find(p);
+    parent.put(node, root);
+    return root;
+  }
+
+  private void union(String a, String b) {
+    String ra = find(a);
+    String rb = find(b);
+    if (!ra.equals(rb)) {
+      // deterministic: the smaller node becomes the root
+      if (ra.compareTo(rb) < 0) {
+        parent.put(rb, ra);
+      } else {
+        parent.put(ra, rb);
+      }
+    }
+  }
+}

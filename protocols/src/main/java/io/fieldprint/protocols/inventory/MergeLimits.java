@@ -1,0 +1,32 @@
+package io.fieldprint.protocols.inventory;
+
+/**
+ * Bounds on what the asset merge keeps, so an endless capture cannot exhaust memory.
+ *
+ * @param maxDevices distinct device references tracked; observations of further devices are counted
+ *     and dropped
+ * @param maxEvidencePerAsset distinct pieces of evidence kept per device reference and per asset
+ * @param maxFindingEvidence evidence kept per finding
+ * @param maxWarnings decode warnings kept
+ * @param routedMacThreshold a MAC seen with more distinct IP addresses than this is taken to be a
+ *     router's, and does not merge those addresses into one asset
+ */
+public record MergeLimits(
+    int maxDevices,
+    int maxEvidencePerAsset,
+    int maxFindingEvidence,
+    int maxWarnings,
+    int routedMacThreshold) {
+
+  public static final MergeLimits DEFAULT = new MergeLimits(200_000, 32, 3, 1_000, 4);
+
+  public MergeLimits {
+    if (maxDevices < 1
+        || maxEvidencePerAsset < 1
+        || maxFindingEvidence < 1
+        || maxWarnings < 0
+        || routedMacThreshold < 1) {
+      throw new IllegalArgumentException("merge limits must be positive: " + this);
+    }
+  }
+}
