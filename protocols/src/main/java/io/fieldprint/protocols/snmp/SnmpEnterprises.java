@@ -1,0 +1,94 @@
+package io.fieldprint.protocols.snmp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IANA Private Enterprise Number → vendor, from {@code
+ * io/fieldprint/knowledge/snmp-enterprises.tsv}.
+ */
+public final class SnmpEnterprises {
+  static final String RESOURCE = "/io/fieldprint/knowledge/snmp-enterprises.tsv";
+  private static final String ENTERPRISES = "1.3.6.1.4.1.";
+
+  private final Map<Long, String> vendors;
+
+  private SnmpEnterprises(Map<Long, String> vendors) {
+    this.vendors = Map.copyOf(vendors);
+  }
+
+  /** The shipped table, loaded on first use. */
+  public static SnmpEnterprises shipped() {
+    return Holder.INSTANCE;
+  }
+
+  /** All rows. */
+  public Map<Long, String> all() {
+    return vendors;
+  }
+
+  /** The vendor registered under {@code pen}. */
+  public Optional<String> vendor(long pen) {
+    return Optional.ofNullable(vendors.get(pen));
+  }
+
+  /** The enterprise number of an OID under 1.3.6.1.4.1, or -1. */
+  public static long enterpriseOf(String oid) {
+    if (oid == null || !oid.startsWith(ENTERPRISES)) {
+      return -1;
+    }
+    int end = oid.indexOf('.', ENTERPRISES.length());
+    String arc = oid.substring(ENTERPRISES.length(), end < 0 ? oid.length() : end);
+    if (arc.isEmpty() || arc.length() > 10 || !arc.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Long.parseLong(arc);
+  }
+
+  /** Reads the TSV ({@code PEN <TAB> vendor <TAB> registered name}). */
+  public static SnmpEnterprises read(InputStream in) throws IOException {
+    Map<Long, String> vendors = new HashMap<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    int number = 0;
+    while ((line = reader.readLine()) != null) {
+      number++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      if (cols.length != 3
+          || !cols[0].matches("[0-9]{1,10}")
+          || cols[1].isBlank()
+          || cols[2].isBlank()) {
+        throw new IOException("snmp-enterprises.tsv line " + number + " is not PEN, vendor, name");
+      }
+      if (vendors.put(Long.parseLong(cols[0]), cols[1].strip()) != null) {
+        throw new IOException("snmp-enterprises.tsv line " + number + " repeats " + cols[0]);
+      }
+    }
+    return new SnmpEnterprises(vendors);
+  }
+
+  private static final class Holder {
+    static final SnmpEnterprises INSTANCE = load();
+
+    private static SnmpEnterprises load() {
+      try (InputStream in = SnmpEnterprises.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing knowledge file " + RESOURCE);
+        }
+        return read(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      }
+    }
+  }
+}
