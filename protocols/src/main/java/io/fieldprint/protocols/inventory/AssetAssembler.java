@@ -18,11 +18,11 @@ final class AssetAssembler {
           .thenComparing(Evidence::origin, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(Evidence::source);
 
-  private final MacVendorLookup macVendors;
+  private final MacRegistry macVendors;
   private final int maxEvidence;
   private final AssetGrouping grouping;
 
-  AssetAssembler(MacVendorLookup macVendors, int maxEvidence, AssetGrouping grouping) {
+  AssetAssembler(MacRegistry macVendors, int maxEvidence, AssetGrouping grouping) {
     this.macVendors = macVendors;
     this.maxEvidence = maxEvidence;
     this.grouping = grouping;

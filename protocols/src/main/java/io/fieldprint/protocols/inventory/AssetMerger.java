@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class AssetMerger implements ObservationSink {
   private final MergeLimits limits;
-  private final MacVendorLookup macVendors;
+  private final MacRegistry macVendors;
   private final Map<DeviceKey, DeviceRecord> devices = new LinkedHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
   private final Map<FindingKey, Integer> findingIndex = new HashMap<>();
@@ -32,7 +32,7 @@ public final class AssetMerger implements ObservationSink {
   private long devicesDropped;
   private long sequence;
 
-  public AssetMerger(MergeLimits limits, MacVendorLookup macVendors) {
+  public AssetMerger(MergeLimits limits, MacRegistry macVendors) {
     this.limits = limits;
     this.macVendors = macVendors;
   }

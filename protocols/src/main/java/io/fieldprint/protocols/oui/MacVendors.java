@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -63,6 +64,13 @@ public final class MacVendors {
   /** The vendor of {@code mac} (any common text form), or why there is none. */
   public MacVendorLookup lookup(String mac) {
     return lookup(MacAddress.parse(mac));
+  }
+
+  /** The organisation registered for {@code mac}, if any: the inventory's {@code MacRegistry}. */
+  public Optional<String> vendorOf(String mac) {
+    return lookup(mac) instanceof MacVendorLookup.Assigned a
+        ? Optional.of(a.vendor())
+        : Optional.empty();
   }
 
   /** The vendor of the 48-bit address {@code mac}, or why there is none. */

@@ -22,7 +22,7 @@ class AssetMergerTest {
   private static final String PLC_MAC = "00:1b:1b:01:02:03";
   private static final Instant T0 = Instant.parse("2026-01-15T09:00:00Z");
 
-  private final AssetMerger merger = new AssetMerger(MergeLimits.DEFAULT, MacVendorLookup.NONE);
+  private final AssetMerger merger = new AssetMerger(MergeLimits.DEFAULT, MacRegistry.NONE);
 
   private static Observation obs(
       String protocol, DeviceRef ref, Identity id, Authority a, String origin, int second) {
@@ -306,7 +306,7 @@ class AssetMergerTest {
 
   @Test
   void deviceCountIsBoundedAndTheDroppedAreCounted() {
-    AssetMerger small = new AssetMerger(new MergeLimits(10, 4, 1, 10, 4), MacVendorLookup.NONE);
+    AssetMerger small = new AssetMerger(new MergeLimits(10, 4, 1, 10, 4), MacRegistry.NONE);
     for (int i = 0; i < 50; i++) {
       small.observe(
           obs(

@@ -23,7 +23,7 @@ class InventoryJsonTest {
   private static final Instant T = Instant.parse("2026-01-15T09:00:00.123456789Z");
 
   private static Inventory sample() {
-    AssetMerger m = new AssetMerger(MergeLimits.DEFAULT, MacVendorLookup.NONE);
+    AssetMerger m = new AssetMerger(MergeLimits.DEFAULT, MacRegistry.NONE);
     DeviceRef plc = DeviceRef.of("00:1b:1b:01:02:03", "192.168.0.10");
     m.observe(
         new Observation(
@@ -64,7 +64,7 @@ class InventoryJsonTest {
 
   @Test
   void anEmptyInventoryIsValidToo() {
-    Inventory empty = new AssetMerger(MergeLimits.DEFAULT, MacVendorLookup.NONE).build(List.of());
+    Inventory empty = new AssetMerger(MergeLimits.DEFAULT, MacRegistry.NONE).build(List.of());
     assertEquals(List.of(), InventorySchema.violations(new InventoryJson("test").write(empty)));
   }
 

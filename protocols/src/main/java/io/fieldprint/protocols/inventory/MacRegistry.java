@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /** Finds the organisation an IEEE registry assigned a MAC address block to. */
 @FunctionalInterface
-public interface MacVendorLookup {
+public interface MacRegistry {
 
-  MacVendorLookup NONE = mac -> Optional.empty();
+  MacRegistry NONE = mac -> Optional.empty();
 
   /** The organisation for {@code mac} (lower-case colon-separated), if registered. */
   Optional<String> vendorOf(String mac);
