@@ -11,6 +11,10 @@ import java.util.List;
  * io.fieldprint.protocols.decode.TcpSession}. A decoder that throws loses its connection (which is
  * then ignored) and the run goes on.
  *
+ * <p>Protocol: the one whose well-known port the server uses, else the one whose well-known port
+ * the client uses (some devices connect out from 502), else the first whose {@code sniff} accepts
+ * the first bytes of either direction.
+ *
  * <p>Roles: when the SYN (or SYN-ACK) was captured, the SYN sender is the client. Otherwise the
  * side on a protocol's well-known port is the server (the destination port is tried first). When
  * neither port is well-known the protocol is recognised by sniffing, and the side whose first bytes

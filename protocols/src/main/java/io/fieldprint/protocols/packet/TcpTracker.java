@@ -124,7 +124,12 @@ final class TcpTracker {
       c.clientIsA = synFromSource == sourceIsA;
       c.rolesKnown = true;
       c.handshakeSeen = true;
-      protocol = driver.byPort(synFromSource ? v.destinationPort : v.sourcePort);
+      int serverPort = synFromSource ? v.destinationPort : v.sourcePort;
+      int clientPort = synFromSource ? v.sourcePort : v.destinationPort;
+      protocol = driver.byPort(serverPort);
+      if (protocol == null) {
+        protocol = driver.byPort(clientPort);
+      }
     } else {
       protocol = driver.byPort(v.destinationPort);
       if (protocol != null) {

@@ -14,7 +14,7 @@ import java.util.List;
  * the body. Its server listens on 7777; sniffing recognises the marker. Sessions record what they
  * are told as readable events.
  */
-final class LengthPrefixedProtocol implements TcpProtocol {
+class LengthPrefixedProtocol implements TcpProtocol {
   static final int PORT = 7777;
   static final int MARKER = 0xCAFE;
 
