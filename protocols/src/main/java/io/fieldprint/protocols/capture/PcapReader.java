@@ -32,7 +32,6 @@ public final class PcapReader implements CaptureReader {
   private final Consumer<DecodeWarning> warnings;
   private final boolean nanos;
   private final int recordHeaderLength;
-  private final int snaplen;
   private final int linkType;
   private final long recordLimit;
   private long frameNumber;
@@ -58,7 +57,7 @@ public final class PcapReader implements CaptureReader {
     }
     nanos = magic == MAGIC_NANOS;
     recordHeaderLength = magic == MAGIC_MODIFIED ? 24 : 16;
-    snaplen = b.getInt(p + 16);
+    int snaplen = b.getInt(p + 16);
     linkType = b.getInt(p + 20) & 0xFFFF;
     recordLimit =
         Math.min(Math.max(Integer.toUnsignedLong(snaplen), MIN_RECORD_LIMIT), MAX_RECORD_LENGTH);

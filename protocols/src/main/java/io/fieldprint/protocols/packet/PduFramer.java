@@ -138,7 +138,6 @@ final class PduFramer {
       dropPending();
       discarding = true;
       listener.onGivingUp("TCP buffer budget exhausted");
-      listener.onUnframeable(length);
       return false;
     }
     source.get(offset, pending, pendingLength, length);
