@@ -19,6 +19,13 @@ import java.util.Set;
  *
  * <p>Origins are {@code captureName + "#frame=" + frame.number()}; the strings are built only when
  * a decoder or a warning needs them.
+ *
+ * <p>TCP: a connection goes to the first protocol whose well-known port the server (else the
+ * client) uses, else to the first whose {@code sniff} accepts a direction's first bytes (up to
+ * {@link DissectorLimits#sniffBytes()}), else it is ignored. The SYN sender is the client; without
+ * a captured handshake the side on the well-known port is the server, and for a sniffed protocol
+ * the side whose bytes matched is the client ({@code TcpFlow.handshakeSeen()} is then false). Call
+ * {@link #finish()} at the end so every session sees its close.
  */
 public final class PacketDissector {
   private final UdpProtocol[] udpProtocols;
