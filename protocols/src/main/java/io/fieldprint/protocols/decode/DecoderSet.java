@@ -2,7 +2,9 @@ package io.fieldprint.protocols.decode;
 
 import java.util.List;
 
-/** The protocol decoders a dissector runs, by carrier. */
+/**
+ * The protocol decoders a dissector runs, by carrier. The shipped set: {@code StandardDecoders}.
+ */
 public record DecoderSet(
     List<TcpProtocol> tcp, List<UdpProtocol> udp, List<EtherTypeProtocol> ethernet) {
 
@@ -10,10 +12,5 @@ public record DecoderSet(
     tcp = List.copyOf(tcp);
     udp = List.copyOf(udp);
     ethernet = List.copyOf(ethernet);
-  }
-
-  /** Every decoder fieldprint ships. */
-  public static DecoderSet standard() {
-    return new DecoderSet(List.of(), List.of(), List.of());
   }
 }

@@ -2,7 +2,6 @@ package io.fieldprint.protocols.passive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fieldprint.protocols.decode.DecoderSet;
 import io.fieldprint.protocols.inventory.Inventory;
 import io.fieldprint.protocols.inventory.InventoryJson;
 import io.fieldprint.protocols.inventory.MergeLimits;
@@ -56,7 +55,7 @@ class GoldenCaptureTest {
   static String inventoryOf(String capture) {
     PassiveIdentification passive =
         new PassiveIdentification(
-            DecoderSet.standard(),
+            StandardDecoders.create(),
             DissectorLimits.defaults(),
             MergeLimits.DEFAULT,
             MacVendors.shipped()::vendorOf);

@@ -1,0 +1,62 @@
+package io.fieldprint.agent.cli;
+
+import io.fieldprint.protocols.inventory.Inventory;
+import io.fieldprint.protocols.inventory.InventoryJson;
+import io.fieldprint.protocols.inventory.InventorySource;
+import io.fieldprint.protocols.inventory.MergeLimits;
+import io.fieldprint.protocols.oui.MacVendors;
+import io.fieldprint.protocols.packet.DissectorLimits;
+import io.fieldprint.protocols.passive.CaptureInput;
+import io.fieldprint.protocols.passive.PassiveIdentification;
+import io.fieldprint.protocols.passive.StandardDecoders;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs passive identification on capture files and prints the inventory. */
+final class PassiveReport {
+  private PassiveReport() {}
+
+  static int run(List<Path> files, OutputFormat format, Path out, CommandLine cli)
+      throws IOException {
+    PrintWriter err = cli.getErr();
+    PassiveIdentification passive =
+        new PassiveIdentification(
+            StandardDecoders.create(),
+            DissectorLimits.defaults(),
+            MergeLimits.DEFAULT,
+            MacVendors.shipped()::vendorOf);
+    Inventory inventory = passive.run(files.stream().map(CaptureInput::of).toList());
+    String text =
+        format == OutputFormat.json
+            ? new InventoryJson(FieldprintCommand.version()).write(inventory)
+            : new InventoryTable(inventory).render();
+    if (out != null) {
+      Files.writeString(out, text);
+    } else {
+      cli.getOut().print(text);
+      cli.getOut().flush();
+    }
+    boolean failed = false;
+    for (InventorySource s : inventory.sources()) {
+      if (s.status().equals("failed")) {
+        err.println("fieldprint: " + s.error());
+        failed = true;
+      } else if (s.warnings() > 0) {
+        err.println(
+            "fieldprint: "
+                + s.name()
+                + ": "
+                + s.warnings()
+                + " warning(s)"
+                + (s.error() != null ? "; " + s.error() : "")
+                + " (listed in warnings[] of --format json)");
+      }
+    }
+    err.flush();
+    return failed ? FieldprintCommand.EXIT_FAILURE : FieldprintCommand.EXIT_OK;
+  }
+}

@@ -1,0 +1,48 @@
+package io.fieldprint.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FieldprintCommandTest {
+
+  @Test
+  void helpListsEveryCommandOfTheArchitecture() {
+    CliRun run = CliRun.of("--help");
+    assertEquals(0, run.exit());
+    for (String command :
+        List.of("demo", "pcap", "scan", "match", "advisories", "agent", "collector")) {
+      assertTrue(
+          run.out().contains("  " + command + " "), command + " missing from:\n" + run.out());
+    }
+  }
+
+  @Test
+  void aPlannedCommandSaysItIsNotBuiltAndExitsWithTwo() {
+    CliRun run = CliRun.of("scan", "opc.tcp://127.0.0.1:4840");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("fieldprint scan: not built yet"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithExitTwo() {
+    CliRun run = CliRun.of("pcap", "--no-such-option", "x.pcap");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--no-such-option"), run.err());
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertEquals(2, CliRun.of().exit());
+  }
+
+  @Test
+  void versionNamesTheBuild() {
+    CliRun run = CliRun.of("--version");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().startsWith("fieldprint 0."), run.out());
+  }
+}

@@ -1,0 +1,62 @@
+package io.fieldprint.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fieldprint.protocols.testing.InventorySchema;
+import io.fieldprint.protocols.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PcapCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void anUnreadableFileIsOneLineOnStderrTheOthersAreStillReadAndTheExitIsOne() throws Exception {
+    Path notACapture = Files.writeString(tmp.resolve("notes.txt"), "this is not a capture\n");
+    String modbus = SharedData.pcap("icsnpp-modbus/modbus_example.pcap").toString();
+
+    CliRun run = CliRun.of("pcap", "--format", "json", notACapture.toString(), modbus);
+
+    assertEquals(1, run.exit(), run.err());
+    List<String> errorLines = run.err().lines().filter(l -> l.contains("notes.txt")).toList();
+    assertEquals(1, errorLines.size(), run.err());
+    assertEquals(List.of(), InventorySchema.violations(run.out()));
+    assertTrue(run.out().contains("\"status\" : \"failed\""), run.out());
+    assertTrue(run.out().contains("modbus"), "the readable capture was still processed");
+  }
+
+  @Test
+  void jsonOutputGoesToTheFileNamedByOut() throws Exception {
+    Path out = tmp.resolve("inventory.json");
+    String modbus = SharedData.pcap("icsnpp-modbus/modbus_example.pcap").toString();
+
+    CliRun run = CliRun.of("pcap", "--format", "json", "--out", out.toString(), modbus);
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("", run.out());
+    assertEquals(List.of(), InventorySchema.violations(Files.readString(out)));
+  }
+
+  @Test
+  void theTableShowsAssetsFindingsAndSources() {
+    String modbus = SharedData.pcap("icsnpp-modbus/modbus_example.pcap").toString();
+
+    CliRun run = CliRun.of("pcap", modbus);
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().startsWith("ASSETS ("), run.out());
+    assertTrue(run.out().contains("FINDINGS ("), run.out());
+    assertTrue(run.out().contains("modbus_example.pcap: ok"), run.out());
+  }
+
+  @Test
+  void aMissingFileIsReportedByName() {
+    CliRun run = CliRun.of("pcap", tmp.resolve("absent.pcap").toString());
+    assertEquals(1, run.exit());
+    assertTrue(run.err().contains("absent.pcap"), run.err());
+  }
+}
