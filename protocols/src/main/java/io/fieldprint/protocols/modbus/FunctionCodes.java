@@ -35,7 +35,7 @@ final class FunctionCodes {
       if (length != 5) {
         return "function " + functionCode + " request of " + length + " bytes, expected 5";
       }
-      int quantity = frame.getShort(pdu + 3) & 0xFFFF;
+      int quantity = BigEndian.u16(frame, pdu + 3);
       int max = functionCode <= 2 ? MAX_BITS : MAX_REGISTERS;
       if (quantity < 1 || quantity > max) {
         return "function " + functionCode + " asks for " + quantity + " items (1.." + max + ")";

@@ -28,13 +28,13 @@ final class MbapHeader {
   static int frameLength(ByteBuffer buffer, int needMore, int notAPdu) {
     int p = buffer.position();
     int available = buffer.remaining();
-    if (available >= 4 && buffer.getShort(p + 2) != 0) {
+    if (available >= 4 && BigEndian.u16(buffer, p + 2) != 0) {
       return notAPdu;
     }
     if (available < PREFIX) {
       return needMore;
     }
-    int length = buffer.getShort(p + 4) & 0xFFFF;
+    int length = BigEndian.u16(buffer, p + 4);
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
       return notAPdu;
     }

@@ -58,11 +58,11 @@ final class ModbusSession implements TcpSession {
     int p = frame.position();
     int end = frame.limit();
     if (end - p < MbapHeader.SIZE + 1
-        || MbapHeader.PREFIX + (frame.getShort(p + 4) & 0xFFFF) != end - p) {
+        || MbapHeader.PREFIX + (BigEndian.u16(frame, p + 4)) != end - p) {
       warn(context, "MBAP frame of " + (end - p) + " bytes does not match its length field");
       return;
     }
-    int transactionId = frame.getShort(p) & 0xFFFF;
+    int transactionId = BigEndian.u16(frame, p);
     int unitId = frame.get(p + 6) & 0xFF;
     int pdu = p + MbapHeader.SIZE;
     if (context.fromServer()) {

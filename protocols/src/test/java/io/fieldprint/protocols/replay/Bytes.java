@@ -57,6 +57,10 @@ public final class Bytes {
     return this;
   }
 
+  public Bytes hexBytes(String hex) {
+    return bytes(hex(hex));
+  }
+
   public Bytes bytes(byte[] b) {
     out.writeBytes(b);
     return this;
