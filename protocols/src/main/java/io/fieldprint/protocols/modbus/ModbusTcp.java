@@ -34,7 +34,7 @@ public final class ModbusTcp implements TcpProtocol {
     }
     int length = MbapHeader.frameLength(firstBytes, NEED_MORE, NOT_A_PDU);
     int functionCode = firstBytes.get(firstBytes.position() + MbapHeader.SIZE) & 0xFF;
-    return length > 0 && functionCode != 0 && functionCode != 0x80;
+    return length > 0 && FunctionCodes.isAssigned(functionCode & 0x7F);
   }
 
   @Override

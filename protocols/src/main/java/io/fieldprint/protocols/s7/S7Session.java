@@ -24,8 +24,6 @@ import java.util.Map;
 final class S7Session implements TcpSession {
   static final String SOURCE_SERVER = "s7comm.server";
   static final String SOURCE_CLIENT = "s7comm.client";
-  static final String SOURCE_MODULE = "s7comm.szl-module-identification";
-  static final String SOURCE_COMPONENT = "s7comm.szl-component-identification";
   static final int MAX_MESSAGE = 16 * 1024;
   static final int MAX_PENDING = 16;
 
@@ -65,7 +63,17 @@ final class S7Session implements TcpSession {
       warn(ctx, "TPKT packet of " + (end - p) + " bytes does not match its length field");
       return;
     }
-    Parsed<Cotp> parsed = Cotp.parse(packet, p + Tpkt.HEADER, end);
+    int cotpAt = p + Tpkt.HEADER;
+    int indicator = packet.get(cotpAt) & 0xFF;
+    if ((packet.get(cotpAt + 1) & 0xF0) == Cotp.DT
+        && indicator >= 2
+        && cotpAt + 1 + indicator <= end) {
+      // data TPDUs are nearly all the traffic: no objects for them
+      boolean last = (packet.get(cotpAt + 2) & 0x80) != 0;
+      onData(ctx, packet, cotpAt + 1 + indicator, end, last);
+      return;
+    }
+    Parsed<Cotp> parsed = Cotp.parse(packet, cotpAt, end);
     if (parsed instanceof Parsed.Malformed<Cotp> m) {
       warn(ctx, m.reason());
       return;
@@ -110,15 +118,15 @@ final class S7Session implements TcpSession {
       return;
     }
     announce(ctx, "s7comm");
+    if (end - at < 2 || (b.get(at + 1) & 0xFF) != S7Header.USERDATA) {
+      return;
+    }
     Parsed<S7Header> parsed = S7Header.parse(b, at, end);
     if (parsed instanceof Parsed.Malformed<S7Header> m) {
       warn(ctx, m.reason());
       return;
     }
-    S7Header header = ((Parsed.Ok<S7Header>) parsed).value();
-    if (header.rosctr() == S7Header.USERDATA) {
-      onUserData(ctx, b, header);
-    }
+    onUserData(ctx, b, ((Parsed.Ok<S7Header>) parsed).value());
   }
 
   private void onUserData(PduContext ctx, ByteBuffer b, S7Header header) {
@@ -200,46 +208,16 @@ final class S7Session implements TcpSession {
     if (list.problem() != null) {
       warn(ctx, list.problem());
     }
-    boolean module = list.partialList() == 0x11;
-    boolean component = list.partialList() == 0x1C;
-    if (SzlList.isHeaderOnly(list.id()) || !module && !component) {
+    if (!SzlIdentification.isIdentification(list)) {
       return;
     }
-    int expected =
-        module ? SzlModuleIdentification.RECORD_LENGTH : SzlComponentIdentification.RECORD_LENGTH;
-    if (list.recordLength() != expected) {
-      warn(
-          ctx,
-          String.format(
-              "SZL 0x%04x records of %d bytes, expected %d",
-              list.id(), list.recordLength(), expected));
+    String problem = SzlIdentification.recordLengthProblem(list);
+    if (problem != null) {
+      warn(ctx, problem);
       return;
-    }
-    Identity identity;
-    Map<String, Object> fields;
-    if (module) {
-      SzlModuleIdentification decoded = SzlModuleIdentification.of(list);
-      identity = decoded.identity();
-      fields = decoded.fields();
-    } else {
-      SzlComponentIdentification decoded = SzlComponentIdentification.of(list);
-      identity = decoded.identity();
-      fields = decoded.fields();
-    }
-    fields.put("szlId", String.format("0x%04x", list.id()));
-    fields.put("szlIndex", String.format("0x%04x", list.index()));
-    fields.put("recordCount", list.count());
-    fields.put("parts", parts);
-    if (requested >= 0) {
-      fields.put("requestedSzlId", String.format("0x%04x", requested));
     }
     sink.observe(
-        new Observation(
-            S7CommTcp.NAME,
-            ctx.sender().device(),
-            identity,
-            Authority.DEVICE_REPORTED,
-            new Evidence(module ? SOURCE_MODULE : SOURCE_COMPONENT, seen, origin, fields)));
+        SzlIdentification.observation(list, ctx.sender().device(), origin, seen, requested, parts));
   }
 
   private void announce(PduContext ctx, String variant) {

@@ -61,6 +61,8 @@ class ModbusTcpTest {
     assertTrue(modbus.sniff(ByteBuffer.wrap(Bytes.hex("0001 0000 0006 01 03 0000 0001"))));
     assertFalse(modbus.sniff(ByteBuffer.wrap(Bytes.hex("0001 0000 0006 01"))));
     assertFalse(modbus.sniff(ByteBuffer.wrap(Bytes.hex("0001 0000 0006 01 00 0000 0001"))));
+    assertFalse(modbus.sniff(ByteBuffer.wrap(Bytes.hex("0001 0000 0006 01 1d 0000 0001"))));
+    assertTrue(modbus.sniff(ByteBuffer.wrap(Bytes.hex("0001 0000 0003 01 83 02"))));
     assertFalse(modbus.sniff(ByteBuffer.wrap("GET / HTTP/1.1\r\n".getBytes())));
   }
 

@@ -90,6 +90,22 @@ class ReadDeviceIdentificationTest {
   }
 
   @Test
+  void buffersInLittleEndianOrderAreReadAsBigEndian() {
+    io.fieldprint.protocols.decode.TcpFlow flow =
+        io.fieldprint.protocols.replay.FakePduContext.flow(502);
+    RecordingSink sink = new RecordingSink();
+    io.fieldprint.protocols.decode.TcpSession session = modbus.openSession(flow);
+    java.nio.ByteBuffer frame =
+        java.nio.ByteBuffer.wrap(readDeviceIdResponse(0x0102, 1, 1, 1, 0, 0, 0, "ACME"))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertEquals(frame.limit(), modbus.pduLength(frame));
+    session.onPdu(io.fieldprint.protocols.replay.FakePduContext.fromServer(flow, sink, 1), frame);
+    session.onClose();
+    assertEquals("ACME", only(sink).identity().vendor());
+    assertTrue(sink.warnings.isEmpty());
+  }
+
+  @Test
   void regularObjectsNameProductAndApplication() {
     Observation o =
         only(

@@ -86,6 +86,20 @@ class S7SessionTest {
   }
 
   @Test
+  void buffersInLittleEndianOrderAreReadAsBigEndian() {
+    io.fieldprint.protocols.decode.TcpFlow flow =
+        io.fieldprint.protocols.replay.FakePduContext.flow(102);
+    RecordingSink sink = new RecordingSink();
+    io.fieldprint.protocols.decode.TcpSession session = s7.openSession(flow);
+    java.nio.ByteBuffer packet =
+        java.nio.ByteBuffer.wrap(readSzlResponse(1, 0, true, S7Frames.im151ModuleIdentification()))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertEquals(packet.limit(), s7.pduLength(packet));
+    session.onPdu(io.fieldprint.protocols.replay.FakePduContext.fromServer(flow, sink, 1), packet);
+    assertEquals("V3.2.6", only(sink, MODULE).identity().firmware());
+  }
+
+  @Test
   void hardwareVersionWrittenWithALetterIsDecodedLikeFirmware() {
     byte[] list =
         szlList(
