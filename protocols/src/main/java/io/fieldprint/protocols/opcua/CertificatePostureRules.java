@@ -27,67 +27,69 @@ public final class CertificatePostureRules {
       return List.of();
     }
     CertificateInfo c = ((CertificateChain.Decoded) chain).leaf();
+    String name = "Certificate '" + c.subject() + "' (SHA-1 " + c.sha1Thumbprint() + ")";
     List<PostureFinding> out = new ArrayList<>();
-    String key = c.sha1Thumbprint();
-    String name = "Certificate '" + c.subject() + "' (SHA-1 " + key + ")";
-    if (c.expiredAt(at)) {
-      out.add(
-          finding(
-              OpcUaPostureRule.CERTIFICATE_EXPIRED,
-              key,
-              name + " expired on " + c.notAfter() + " (evaluated at " + at + ")"));
-    } else if (c.notYetValidAt(at)) {
-      out.add(
-          finding(
-              OpcUaPostureRule.CERTIFICATE_NOT_YET_VALID,
-              key,
-              name + " is valid only from " + c.notBefore() + " (evaluated at " + at + ")"));
-    }
-    if (c.selfSigned()) {
-      out.add(
-          finding(
-              OpcUaPostureRule.CERTIFICATE_SELF_SIGNED,
-              key,
-              name + " is self-signed: clients can only trust it by pinning it"));
-    }
-    if (c.weakSignatureHash()) {
-      out.add(
-          finding(
-              OpcUaPostureRule.CERTIFICATE_SHA1_SIGNATURE,
-              key,
-              name + " is signed with " + c.signatureAlgorithm()));
-    }
-    if ("RSA".equals(c.publicKeyAlgorithm())
-        && c.publicKeyBits() > 0
-        && c.publicKeyBits() < MIN_RSA_BITS) {
-      out.add(
-          finding(
-              OpcUaPostureRule.CERTIFICATE_WEAK_KEY,
-              key,
-              name
-                  + " has a "
-                  + c.publicKeyBits()
-                  + "-bit RSA key (fewer than "
-                  + MIN_RSA_BITS
-                  + ")"));
-    }
+    validity(out, c, name, at);
+    strength(out, c, name);
     if (applicationUri != null && !c.sanUris().contains(applicationUri)) {
       String sans = c.sanUris().isEmpty() ? "no URI" : "URI " + String.join(", ", c.sanUris());
-      out.add(
-          finding(
-              OpcUaPostureRule.CERTIFICATE_URI_MISMATCH,
-              key,
-              name
-                  + " has subjectAltName "
-                  + sans
-                  + " but the application says its ApplicationUri"
-                  + " is "
-                  + applicationUri));
+      add(
+          out,
+          OpcUaPostureRule.CERTIFICATE_URI_MISMATCH,
+          c,
+          name
+              + " has subjectAltName "
+              + sans
+              + " but the application's ApplicationUri is "
+              + applicationUri);
     }
     return out;
   }
 
-  private static PostureFinding finding(OpcUaPostureRule rule, String key, String detail) {
-    return new PostureFinding(rule, key, detail);
+  private static void validity(
+      List<PostureFinding> out, CertificateInfo c, String name, Instant at) {
+    if (c.expiredAt(at)) {
+      add(
+          out,
+          OpcUaPostureRule.CERTIFICATE_EXPIRED,
+          c,
+          name + " expired on " + c.notAfter() + " (evaluated at " + at + ")");
+    } else if (c.notYetValidAt(at)) {
+      add(
+          out,
+          OpcUaPostureRule.CERTIFICATE_NOT_YET_VALID,
+          c,
+          name + " is valid only from " + c.notBefore() + " (evaluated at " + at + ")");
+    }
+    if (c.selfSigned()) {
+      add(
+          out,
+          OpcUaPostureRule.CERTIFICATE_SELF_SIGNED,
+          c,
+          name + " is self-signed: clients can only trust it by pinning it");
+    }
+  }
+
+  private static void strength(List<PostureFinding> out, CertificateInfo c, String name) {
+    if (c.weakSignatureHash()) {
+      add(
+          out,
+          OpcUaPostureRule.CERTIFICATE_SHA1_SIGNATURE,
+          c,
+          name + " is signed with " + c.signatureAlgorithm());
+    }
+    int bits = c.publicKeyBits();
+    if ("RSA".equals(c.publicKeyAlgorithm()) && bits > 0 && bits < MIN_RSA_BITS) {
+      add(
+          out,
+          OpcUaPostureRule.CERTIFICATE_WEAK_KEY,
+          c,
+          name + " has a " + bits + "-bit RSA key (fewer than " + MIN_RSA_BITS + ")");
+    }
+  }
+
+  private static void add(
+      List<PostureFinding> out, OpcUaPostureRule rule, CertificateInfo c, String detail) {
+    out.add(new PostureFinding(rule, c.sha1Thumbprint(), detail));
   }
 }

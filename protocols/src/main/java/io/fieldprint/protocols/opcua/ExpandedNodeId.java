@@ -17,4 +17,16 @@ public record ExpandedNodeId(NodeId nodeId, String namespaceUri, long serverInde
     long serverIndex = (encoding & 0x40) != 0 ? r.readUInt32() : 0;
     return new ExpandedNodeId(nodeId, uri, serverIndex);
   }
+
+  /** Moves past an ExpandedNodeId without allocating. */
+  public static void skip(UaBinaryReader r) {
+    int encoding = r.readByte();
+    NodeId.skipBody(r, encoding & 0x3F);
+    if ((encoding & 0x80) != 0) {
+      r.skipString();
+    }
+    if ((encoding & 0x40) != 0) {
+      r.readUInt32();
+    }
+  }
 }

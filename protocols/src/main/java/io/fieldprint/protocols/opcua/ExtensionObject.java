@@ -55,7 +55,7 @@ public record ExtensionObject(
 
   /** Moves past one ExtensionObject without decoding its body. */
   public static void skip(UaBinaryReader r) {
-    ExpandedNodeId.read(r);
+    ExpandedNodeId.skip(r);
     int encoding = r.readByte();
     if (encoding == 1 || encoding == 2) {
       r.skipString();

@@ -71,8 +71,33 @@ public record MessageHeader(int messageType, char chunkType, long messageSize) {
 
   /** MessageSize at {@code p} (UInt32, little-endian). */
   static long sizeAt(ByteBuffer b, int p) {
-    int raw = b.getInt(p + 4);
+    return uint32At(b, p + 4);
+  }
+
+  /** A little-endian UInt32 at absolute index {@code p} (the caller ensures 4 bytes exist). */
+  static long uint32At(ByteBuffer b, int p) {
+    int raw = b.getInt(p);
     return (b.order() == ByteOrder.LITTLE_ENDIAN ? raw : Integer.reverseBytes(raw)) & 0xFFFF_FFFFL;
+  }
+
+  /**
+   * Why the 8 bytes at {@code p} (the caller ensures they exist) cannot start a message, or {@code
+   * null} when they can. Allocates nothing for a valid header.
+   */
+  static String problem(ByteBuffer b, int p, int maxChunkBytes) {
+    int type = typeAt(b, p);
+    if (type < 0) {
+      return "unknown message type";
+    }
+    int chunk = b.get(p + 3) & 0xFF;
+    if (!chunkAllowed(type, chunk)) {
+      return "chunk type 0x" + Integer.toHexString(chunk) + " for " + typeName(type);
+    }
+    long size = sizeAt(b, p);
+    if (size < minimumSize(type) || size > maxChunkBytes) {
+      return typeName(type) + " MessageSize " + size + " out of range";
+    }
+    return null;
   }
 
   /**
@@ -80,19 +105,10 @@ public record MessageHeader(int messageType, char chunkType, long messageSize) {
    * Malformed result saying why these bytes cannot start a message.
    */
   public static Parsed<MessageHeader> at(ByteBuffer b, int p, int maxChunkBytes) {
-    int type = typeAt(b, p);
-    if (type < 0) {
-      return new Parsed.Malformed<>("unknown message type");
+    String problem = problem(b, p, maxChunkBytes);
+    if (problem != null) {
+      return new Parsed.Malformed<>(problem);
     }
-    int chunk = b.get(p + 3) & 0xFF;
-    if (!chunkAllowed(type, chunk)) {
-      return new Parsed.Malformed<>(
-          "chunk type 0x" + Integer.toHexString(chunk) + " for " + typeName(type));
-    }
-    long size = sizeAt(b, p);
-    if (size < minimumSize(type) || size > maxChunkBytes) {
-      return new Parsed.Malformed<>(typeName(type) + " MessageSize " + size + " out of range");
-    }
-    return new Parsed.Ok<>(new MessageHeader(type, (char) chunk, size));
+    return new Parsed.Ok<>(new MessageHeader(typeAt(b, p), (char) b.get(p + 3), sizeAt(b, p)));
   }
 }

@@ -49,6 +49,51 @@ public record NodeId(int namespaceIndex, Kind kind, long numeric, String text) {
     return readBody(r, encoding);
   }
 
+  /**
+   * Moves past a NodeId without allocating: returns its identifier when it is a namespace-0 numeric
+   * NodeId, -1 otherwise (and on malformed input).
+   */
+  public static long skipToNs0Numeric(UaBinaryReader r) {
+    int encoding = r.readByte();
+    if ((encoding & 0xC0) != 0) {
+      r.fail(
+          "NodeId encoding byte 0x" + Integer.toHexString(encoding) + " has ExpandedNodeId flags");
+      return -1;
+    }
+    return skipBody(r, encoding);
+  }
+
+  /** Like {@link #skipToNs0Numeric} for the part after the encoding byte. */
+  static long skipBody(UaBinaryReader r, int encoding) {
+    switch (encoding & 0x3F) {
+      case 0:
+        return r.readByte();
+      case 1:
+        {
+          int ns = r.readByte();
+          int id = r.readUInt16();
+          return ns == 0 && !r.failed() ? id : -1;
+        }
+      case 2:
+        {
+          int ns = r.readUInt16();
+          long id = r.readUInt32();
+          return ns == 0 && !r.failed() ? id : -1;
+        }
+      case 3:
+      case 5:
+        r.readUInt16();
+        r.skipString();
+        return -1;
+      case 4:
+        r.skip(18);
+        return -1;
+      default:
+        r.fail("NodeId encoding " + (encoding & 0x3F));
+        return -1;
+    }
+  }
+
   /** Reads the part after the encoding byte; {@code encoding} is the byte without flag bits. */
   static NodeId readBody(UaBinaryReader r, int encoding) {
     switch (encoding & 0x3F) {

@@ -59,41 +59,7 @@ public final class OpcUaPostureRules {
     Map<String, PostureFinding> out = new LinkedHashMap<>();
     Map<String, List<String>> anonymousModes = new LinkedHashMap<>();
     for (EndpointDescription e : endpoints) {
-      String url = e.endpointUrl();
-      String policy = SecurityPolicy.shortName(e.securityPolicyUri());
-      if (e.securityMode() == MessageSecurityMode.NONE.ordinal()) {
-        add(
-            out,
-            OpcUaPostureRule.SECURITY_MODE_NONE,
-            url,
-            "Endpoint "
-                + url
-                + " offers SecurityMode None: messages are neither signed nor"
-                + " encrypted (user tokens: "
-                + tokenTypes(e)
-                + ")");
-      } else if (e.securityMode() == MessageSecurityMode.SIGN.ordinal()) {
-        add(
-            out,
-            OpcUaPostureRule.SECURITY_MODE_SIGN_ONLY,
-            url + "|" + policy,
-            "Endpoint "
-                + url
-                + " offers SecurityMode Sign with "
-                + policy
-                + ": messages are signed but readable on the network");
-      }
-      if (SecurityPolicy.isDeprecated(e.securityPolicyUri())) {
-        add(
-            out,
-            OpcUaPostureRule.DEPRECATED_SECURITY_POLICY,
-            url + "|" + policy,
-            "Endpoint "
-                + url
-                + " offers the deprecated SecurityPolicy "
-                + policy
-                + " (SHA-1 based; deprecated since OPC UA 1.04)");
-      }
+      modeAndPolicy(out, e);
       tokenFindings(out, e, anonymousModes);
     }
     anonymousModes.forEach(
@@ -108,6 +74,44 @@ public final class OpcUaPostureRules {
                     + String.join(", ", modes)
                     + ")"));
     return new ArrayList<>(out.values());
+  }
+
+  private static void modeAndPolicy(Map<String, PostureFinding> out, EndpointDescription e) {
+    String url = e.endpointUrl();
+    String policy = SecurityPolicy.shortName(e.securityPolicyUri());
+    if (e.securityMode() == MessageSecurityMode.NONE.ordinal()) {
+      add(
+          out,
+          OpcUaPostureRule.SECURITY_MODE_NONE,
+          url,
+          "Endpoint "
+              + url
+              + " offers SecurityMode None: messages are neither signed nor"
+              + " encrypted (user tokens: "
+              + tokenTypes(e)
+              + ")");
+    } else if (e.securityMode() == MessageSecurityMode.SIGN.ordinal()) {
+      add(
+          out,
+          OpcUaPostureRule.SECURITY_MODE_SIGN_ONLY,
+          url + "|" + policy,
+          "Endpoint "
+              + url
+              + " offers SecurityMode Sign with "
+              + policy
+              + ": messages are signed but readable on the network");
+    }
+    if (SecurityPolicy.isDeprecated(e.securityPolicyUri())) {
+      add(
+          out,
+          OpcUaPostureRule.DEPRECATED_SECURITY_POLICY,
+          url + "|" + policy,
+          "Endpoint "
+              + url
+              + " offers the deprecated SecurityPolicy "
+              + policy
+              + " (SHA-1 based; deprecated since OPC UA 1.04)");
+    }
   }
 
   private static void tokenFindings(

@@ -13,7 +13,10 @@ import java.util.List;
  */
 public record ReadResponse(ResponseHeader header, int resultCount, List<DataValue> results) {
 
-  /** Reads the header and the first {@code decodeUpTo} results; the rest is not decoded. */
+  /**
+   * Reads the header and the first {@code decodeUpTo} results; the rest is not decoded (when all
+   * results are decoded the DiagnosticInfos are checked too).
+   */
   public static Parsed<ReadResponse> read(UaBinaryReader r, int decodeUpTo) {
     ResponseHeader header = ResponseHeader.read(r);
     int count = r.readArrayLength(1);
@@ -21,6 +24,9 @@ public record ReadResponse(ResponseHeader header, int resultCount, List<DataValu
     List<DataValue> results = new ArrayList<>(decode);
     for (int i = 0; i < decode && !r.failed(); i++) {
       results.add(DataValue.read(r, 0));
+    }
+    if (decode == count) {
+      DiagnosticInfo.skipArray(r);
     }
     return r.result(new ReadResponse(header, count, results));
   }

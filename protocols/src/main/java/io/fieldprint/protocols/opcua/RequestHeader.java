@@ -17,7 +17,7 @@ public record RequestHeader(
     Instant timestamp, long requestHandle, String auditEntryId, long timeoutHint) {
 
   public static RequestHeader read(UaBinaryReader r) {
-    NodeId.read(r);
+    NodeId.skipToNs0Numeric(r);
     Instant timestamp = r.readDateTime();
     long handle = r.readUInt32();
     r.readUInt32();
@@ -25,5 +25,14 @@ public record RequestHeader(
     long timeout = r.readUInt32();
     ExtensionObject.skip(r);
     return new RequestHeader(timestamp, handle, audit, timeout);
+  }
+
+  /** Moves past a RequestHeader without allocating. */
+  public static void skip(UaBinaryReader r) {
+    NodeId.skipToNs0Numeric(r);
+    r.skip(8 + 4 + 4);
+    r.skipString();
+    r.skip(4);
+    ExtensionObject.skip(r);
   }
 }

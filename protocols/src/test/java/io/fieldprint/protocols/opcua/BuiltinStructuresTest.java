@@ -66,6 +66,44 @@ class BuiltinStructuresTest {
   }
 
   @Test
+  void skippingANodeIdConsumesWhatReadingItDoesAndReturnsOnlyNs0NumericIds() {
+    UaBinaryWriter w =
+        new UaBinaryWriter()
+            .u8(0)
+            .u8(85)
+            .u8(1)
+            .u8(0)
+            .i16(2261)
+            .u8(1)
+            .u8(2)
+            .i16(2261)
+            .u8(2)
+            .i16(0)
+            .u32(70000)
+            .u8(3)
+            .i16(1)
+            .string("the.answer")
+            .u8(4)
+            .i16(2)
+            .guid(UUID.randomUUID())
+            .u8(5)
+            .i16(1)
+            .bytes(new byte[] {1, 2, 3});
+    UaBinaryReader skipping = reader(w);
+    UaBinaryReader reading = reader(w);
+    long[] want = {85, 2261, -1, 70000, -1, -1, -1};
+    for (long id : want) {
+      assertEquals(id, NodeId.skipToNs0Numeric(skipping));
+      NodeId.read(reading);
+      assertEquals(reading.position(), skipping.position());
+    }
+    assertFalse(skipping.failed());
+    UaBinaryReader bad = reader(new UaBinaryWriter().u8(9));
+    assertEquals(-1, NodeId.skipToNs0Numeric(bad));
+    assertTrue(bad.failed());
+  }
+
+  @Test
   void opaqueNodeIdKeepsAPrefixOfLongIdentifiers() {
     UaBinaryReader r = reader(new UaBinaryWriter().u8(5).i16(0).bytes(new byte[1000]).u8(7));
     assertEquals(88, NodeId.read(r).text().length());
