@@ -89,13 +89,13 @@ final class InventoryTable {
     int[] width = new int[cols];
     for (List<String> row : rows) {
       for (int i = 0; i < cols; i++) {
-        width[i] = Math.max(width[i], cell(row.get(i), i == cols - 1).length());
+        width[i] = Math.max(width[i], cell(row.get(i), maxWidth(i, cols)).length());
       }
     }
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder("  ");
       for (int i = 0; i < cols; i++) {
-        String c = cell(row.get(i), i == cols - 1);
+        String c = cell(row.get(i), maxWidth(i, cols));
         line.append(c);
         if (i < cols - 1) {
           line.append(" ".repeat(width[i] - c.length() + 2));
@@ -105,10 +105,14 @@ final class InventoryTable {
     }
   }
 
-  /** Cells are single-line and bounded; the last column (details) may run long. */
-  private static String cell(String s, boolean last) {
+  /** The first column (ids) and the last (details, protocols) may run longer than the others. */
+  private static int maxWidth(int column, int columns) {
+    return column == 0 ? 100 : column == columns - 1 ? 200 : MAX_CELL;
+  }
+
+  /** Cells are single-line and bounded. */
+  private static String cell(String s, int max) {
     String flat = s.replaceAll("[\\p{Cntrl}]", " ");
-    int max = last ? 200 : MAX_CELL;
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 }

@@ -1,12 +1,11 @@
 package io.fieldprint.protocols.cleartext;
 
 import io.fieldprint.protocols.decode.PacketContext;
+import io.fieldprint.protocols.decode.Presence;
 import io.fieldprint.protocols.decode.TcpFlow;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.Evidence;
 import io.fieldprint.protocols.model.Finding;
-import io.fieldprint.protocols.model.Identity;
-import io.fieldprint.protocols.model.Observation;
 import io.fieldprint.protocols.model.Severity;
 import java.util.Map;
 
@@ -22,14 +21,7 @@ final class ServiceReport {
   }
 
   static void presence(PacketContext ctx, TcpFlow flow, String protocol, Evidence evidence) {
-    ctx.sink()
-        .observe(
-            new Observation(
-                protocol,
-                flow.server().device(),
-                Identity.NONE,
-                Authority.DEVICE_REPORTED,
-                evidence));
+    ctx.sink().observe(Presence.server(protocol, flow, Authority.DEVICE_REPORTED, evidence));
   }
 
   static void finding(

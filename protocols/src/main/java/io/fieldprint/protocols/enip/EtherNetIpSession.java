@@ -2,13 +2,11 @@ package io.fieldprint.protocols.enip;
 
 import io.fieldprint.protocols.decode.ObservationSink;
 import io.fieldprint.protocols.decode.PduContext;
+import io.fieldprint.protocols.decode.Presence;
 import io.fieldprint.protocols.decode.TcpFlow;
 import io.fieldprint.protocols.decode.TcpSession;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.Evidence;
-import io.fieldprint.protocols.model.Identity;
-import io.fieldprint.protocols.model.Observation;
-import io.fieldprint.protocols.model.Role;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -141,10 +139,9 @@ final class EtherNetIpSession implements TcpSession {
     fields.put("port", flow.server().port());
     fields.put("answered", authority == Authority.DEVICE_REPORTED);
     sink.observe(
-        new Observation(
+        Presence.server(
             ListIdentityObserver.PROTOCOL,
-            flow.server().device(),
-            Identity.NONE,
+            flow,
             authority,
             new Evidence(SOURCE_SERVER, at, origin, fields)));
   }
@@ -155,11 +152,9 @@ final class EtherNetIpSession implements TcpSession {
     fields.put("server", flow.server().ip());
     fields.put("serverPort", flow.server().port());
     sink.observe(
-        new Observation(
-            null,
-            flow.client().device(),
-            Identity.builder().role(Role.CLIENT).build(),
-            Authority.INFERRED,
+        Presence.client(
+            ListIdentityObserver.PROTOCOL,
+            flow,
             new Evidence(SOURCE_CLIENT, ctx.timestamp(), ctx.origin(), fields)));
   }
 }

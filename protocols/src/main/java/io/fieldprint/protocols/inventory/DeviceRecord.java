@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 /** Everything learnt about one {@link DeviceKey}, folded as observations arrive. */
 final class DeviceRecord {
+  private static final int CLIENT_PENALTY = 1_000;
   final DeviceKey key;
   final Map<IdentityField, Claim<String>> fields = new EnumMap<>(IdentityField.class);
   Claim<Role> role;
@@ -31,7 +32,9 @@ final class DeviceRecord {
   void fold(Observation o, long sequence, int maxEvidence) {
     Evidence e = o.evidence();
     Attribution from = new Attribution(e.source(), e.origin(), o.authority());
-    int rank = ProtocolRank.of(o.protocol());
+    // what a host's client software says about itself ranks below what the host says as a device
+    int rank =
+        ProtocolRank.of(o.protocol()) + (o.identity().role() == Role.CLIENT ? CLIENT_PENALTY : 0);
     for (IdentityField f : IdentityField.values()) {
       String value = f.accessor.apply(o.identity());
       if (value != null) {

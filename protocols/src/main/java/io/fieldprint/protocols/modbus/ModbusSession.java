@@ -3,6 +3,7 @@ package io.fieldprint.protocols.modbus;
 import io.fieldprint.protocols.decode.DecodeWarning;
 import io.fieldprint.protocols.decode.ObservationSink;
 import io.fieldprint.protocols.decode.PduContext;
+import io.fieldprint.protocols.decode.Presence;
 import io.fieldprint.protocols.decode.TcpFlow;
 import io.fieldprint.protocols.decode.TcpSession;
 import io.fieldprint.protocols.model.Authority;
@@ -249,12 +250,8 @@ final class ModbusSession implements TcpSession {
     fields.put("port", flow.server().port());
     fields.put("answered", authority == Authority.DEVICE_REPORTED);
     sink.observe(
-        new Observation(
-            PROTOCOL,
-            flow.server().device(),
-            Identity.NONE,
-            authority,
-            new Evidence(SOURCE_SERVER, at, origin, fields)));
+        Presence.server(
+            PROTOCOL, flow, authority, new Evidence(SOURCE_SERVER, at, origin, fields)));
   }
 
   private void announceClient(PduContext ctx) {
@@ -263,12 +260,8 @@ final class ModbusSession implements TcpSession {
     fields.put("server", flow.server().ip());
     fields.put("serverPort", flow.server().port());
     sink.observe(
-        new Observation(
-            null,
-            flow.client().device(),
-            Identity.builder().role(Role.CLIENT).build(),
-            Authority.INFERRED,
-            new Evidence(SOURCE_CLIENT, ctx.timestamp(), ctx.origin(), fields)));
+        Presence.client(
+            PROTOCOL, flow, new Evidence(SOURCE_CLIENT, ctx.timestamp(), ctx.origin(), fields)));
   }
 
   private void observeServer(Identity identity, Evidence evidence) {

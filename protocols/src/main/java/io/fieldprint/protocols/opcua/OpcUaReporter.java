@@ -5,6 +5,7 @@ import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.DeviceRef;
 import io.fieldprint.protocols.model.Evidence;
 import io.fieldprint.protocols.model.Identity;
+import io.fieldprint.protocols.model.Role;
 import io.fieldprint.protocols.x509.CertificateChain;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,8 +39,12 @@ final class OpcUaReporter {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("serverPort", serverPort);
     Evidence e = Emitter.evidence(ctx, "opcua.connection", f);
-    emitter.observeOnce(ctx, server, Identity.NONE, Authority.DEVICE_REPORTED, e, "");
+    emitter.observeOnce(ctx, server, SERVER, Authority.DEVICE_REPORTED, e, "");
+    emitter.observeOnce(ctx, ctx.flow().client().device(), CLIENT, Authority.INFERRED, e, "");
   }
+
+  private static final Identity SERVER = Identity.builder().role(Role.SERVER).build();
+  private static final Identity CLIENT = Identity.builder().role(Role.CLIENT).build();
 
   /** HEL names the server as the client knows it: a peer's statement about the server. */
   void hello(PduContext ctx, Hello hello) {

@@ -82,10 +82,13 @@ final class SessionDriver {
       c.clientIsA = sniffedFrom == null || sniffedFrom.fromA;
       c.rolesKnown = true;
     }
-    Endpoint a =
-        new Endpoint(AddressText.mac(c.aMac), AddressText.ip(c.ipv6, c.aHigh, c.aLow), c.aPort);
-    Endpoint b =
-        new Endpoint(AddressText.mac(c.bMac), AddressText.ip(c.ipv6, c.bHigh, c.bLow), c.bPort);
+    // one MAC on both ends of a conversation between two IPs cannot be a layer-2 binding (a
+    // rewritten capture, or both hosts behind one router port): such MACs name neither host
+    String aIp = AddressText.ip(c.ipv6, c.aHigh, c.aLow);
+    String bIp = AddressText.ip(c.ipv6, c.bHigh, c.bLow);
+    boolean macsMeaningful = c.aMac != c.bMac || aIp.equals(bIp);
+    Endpoint a = new Endpoint(macsMeaningful ? AddressText.mac(c.aMac) : null, aIp, c.aPort);
+    Endpoint b = new Endpoint(macsMeaningful ? AddressText.mac(c.bMac) : null, bIp, c.bPort);
     c.flow = c.clientIsA ? new TcpFlow(a, b, c.handshakeSeen) : new TcpFlow(b, a, c.handshakeSeen);
     try {
       c.session = protocol.openSession(c.flow);

@@ -3,13 +3,11 @@ package io.fieldprint.protocols.s7;
 import io.fieldprint.protocols.decode.DecodeWarning;
 import io.fieldprint.protocols.decode.ObservationSink;
 import io.fieldprint.protocols.decode.PduContext;
+import io.fieldprint.protocols.decode.Presence;
 import io.fieldprint.protocols.decode.TcpFlow;
 import io.fieldprint.protocols.decode.TcpSession;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.Evidence;
-import io.fieldprint.protocols.model.Identity;
-import io.fieldprint.protocols.model.Observation;
-import io.fieldprint.protocols.model.Role;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -234,11 +232,9 @@ final class S7Session implements TcpSession {
       fields.put("server", flow.server().ip());
       fields.put("serverPort", flow.server().port());
       sink.observe(
-          new Observation(
-              null,
-              flow.client().device(),
-              Identity.builder().role(Role.CLIENT).build(),
-              Authority.INFERRED,
+          Presence.client(
+              S7CommTcp.NAME,
+              flow,
               new Evidence(SOURCE_CLIENT, ctx.timestamp(), ctx.origin(), fields)));
     }
   }
@@ -260,12 +256,8 @@ final class S7Session implements TcpSession {
       }
     }
     sink.observe(
-        new Observation(
-            S7CommTcp.NAME,
-            flow.server().device(),
-            Identity.NONE,
-            authority,
-            new Evidence(SOURCE_SERVER, at, origin, fields)));
+        Presence.server(
+            S7CommTcp.NAME, flow, authority, new Evidence(SOURCE_SERVER, at, origin, fields)));
   }
 
   @Override

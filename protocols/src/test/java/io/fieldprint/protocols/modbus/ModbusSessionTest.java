@@ -40,14 +40,14 @@ class ModbusSessionTest {
     assertEquals("10.0.0.2", server.get(0).subject().ip());
     assertEquals("modbus", server.get(0).protocol());
     assertEquals(Authority.DEVICE_REPORTED, server.get(0).authority());
-    assertTrue(server.get(0).identity().isEmpty());
+    assertEquals(Role.SERVER, server.get(0).identity().role());
     assertEquals(Map.of("port", 502, "answered", true), server.get(0).evidence().fields());
     List<Observation> client = sink.bySource("modbus.client");
     assertEquals(1, client.size());
     assertEquals("10.0.0.1", client.get(0).subject().ip());
     assertEquals(Role.CLIENT, client.get(0).identity().role());
+    assertEquals("modbus", client.get(0).protocol());
     assertEquals(Authority.INFERRED, client.get(0).authority());
-    assertNull(client.get(0).protocol());
     assertEquals("10.0.0.2", client.get(0).evidence().fields().get("server"));
     assertTrue(sink.warnings.isEmpty(), sink.warnings::toString);
   }

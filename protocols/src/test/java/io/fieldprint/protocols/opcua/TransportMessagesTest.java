@@ -77,16 +77,19 @@ class TransportMessagesTest {
   }
 
   @Test
-  void presenceIsReportedOncePerConnectionForTheServer() {
+  void presenceIsReportedOncePerConnectionForServerAndClient() {
     SessionDriver d =
         new SessionDriver()
             .fromClient(UaMessages.hello(UaMessages.URL))
             .fromServer(UaMessages.acknowledge())
             .fromClient(UaMessages.hello(UaMessages.URL));
-    Observation presence = d.only("opcua.connection");
-    assertEquals(SERVER_DEVICE, presence.subject());
-    assertEquals(Identity.NONE, presence.identity());
-    assertEquals(Map.of("serverPort", 4840), presence.evidence().fields());
+    java.util.List<Observation> presence = d.bySource("opcua.connection");
+    assertEquals(2, presence.size());
+    assertEquals(SERVER_DEVICE, presence.get(0).subject());
+    assertEquals(io.fieldprint.protocols.model.Role.SERVER, presence.get(0).identity().role());
+    assertEquals(Map.of("serverPort", 4840), presence.get(0).evidence().fields());
+    assertEquals(io.fieldprint.protocols.model.Role.CLIENT, presence.get(1).identity().role());
+    assertTrue(!presence.get(1).subject().equals(SERVER_DEVICE));
     assertEquals(1, d.bySource("opcua.hello").size(), "identical HEL reported once");
   }
 

@@ -264,7 +264,7 @@ class S7SessionTest {
             Pdu.request(readSzlRequest(1, 0x11, 0)),
             Pdu.response(readSzlResponse(1, 0, true, S7Frames.im151ModuleIdentification())));
     Observation server = only(sink, "s7comm.server");
-    assertEquals(Identity.NONE, server.identity());
+    assertEquals(Role.SERVER, server.identity().role());
     assertEquals(
         Map.of(
             "port",
