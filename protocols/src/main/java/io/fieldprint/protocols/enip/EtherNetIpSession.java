@@ -1,6 +1,7 @@
 package io.fieldprint.protocols.enip;
 
 import io.fieldprint.protocols.decode.ObservationSink;
+import io.fieldprint.protocols.decode.Parsed;
 import io.fieldprint.protocols.decode.PduContext;
 import io.fieldprint.protocols.decode.Presence;
 import io.fieldprint.protocols.decode.TcpFlow;

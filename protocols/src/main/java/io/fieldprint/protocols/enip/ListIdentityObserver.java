@@ -2,6 +2,7 @@ package io.fieldprint.protocols.enip;
 
 import io.fieldprint.protocols.decode.DecodeWarning;
 import io.fieldprint.protocols.decode.PacketContext;
+import io.fieldprint.protocols.decode.Parsed;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.DeviceRef;
 import io.fieldprint.protocols.model.Evidence;

@@ -1,5 +1,6 @@
 package io.fieldprint.protocols.lldp;
 
+import io.fieldprint.protocols.decode.AddressText;
 import io.fieldprint.protocols.oui.MacAddress;
 import io.fieldprint.protocols.sysdescr.DeviceText;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.fieldprint.protocols.modbus;
 
+import io.fieldprint.protocols.decode.BigEndian;
 import java.nio.ByteBuffer;
 
 /**

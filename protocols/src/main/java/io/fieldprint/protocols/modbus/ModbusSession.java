@@ -1,7 +1,9 @@
 package io.fieldprint.protocols.modbus;
 
+import io.fieldprint.protocols.decode.BigEndian;
 import io.fieldprint.protocols.decode.DecodeWarning;
 import io.fieldprint.protocols.decode.ObservationSink;
+import io.fieldprint.protocols.decode.Parsed;
 import io.fieldprint.protocols.decode.PduContext;
 import io.fieldprint.protocols.decode.Presence;
 import io.fieldprint.protocols.decode.TcpFlow;

@@ -1,5 +1,6 @@
 package io.fieldprint.protocols.profinet;
 
+import io.fieldprint.protocols.decode.AddressText;
 import io.fieldprint.protocols.oui.MacAddress;
 import io.fieldprint.protocols.sysdescr.DeviceText;
 import java.nio.ByteBuffer;
@@ -85,14 +86,14 @@ final class DcpBlockDecoder {
     if (k.suboption() == 1 && need(k, 6)) {
       fields.put("mac", MacAddress.format(b, k.valueOffset()));
     } else if ((k.suboption() == 2 || k.suboption() == 3) && need(k, 12)) {
-      ip = ipv4(k.valueOffset());
+      ip = AddressText.ipv4(b, k.valueOffset());
       fields.put("ip", ip);
-      fields.put("subnetMask", ipv4(k.valueOffset() + 4));
-      fields.put("gateway", ipv4(k.valueOffset() + 8));
+      fields.put("subnetMask", AddressText.ipv4(b, k.valueOffset() + 4));
+      fields.put("gateway", AddressText.ipv4(b, k.valueOffset() + 8));
       if (k.suboption() == 3 && need(k, 28)) {
         List<String> dns = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-          dns.add(ipv4(k.valueOffset() + 12 + 4 * i));
+          dns.add(AddressText.ipv4(b, k.valueOffset() + 12 + 4 * i));
         }
         fields.put("dnsServers", dns);
       }
@@ -213,16 +214,6 @@ final class DcpBlockDecoder {
 
   private String hex(DcpBlock k) {
     return DeviceText.hex(b, k.valueOffset(), k.valueLength(), 64);
-  }
-
-  private String ipv4(int at) {
-    return (b.get(at) & 0xFF)
-        + "."
-        + (b.get(at + 1) & 0xFF)
-        + "."
-        + (b.get(at + 2) & 0xFF)
-        + "."
-        + (b.get(at + 3) & 0xFF);
   }
 
   private static String hex16(short v) {

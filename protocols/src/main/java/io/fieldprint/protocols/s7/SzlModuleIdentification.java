@@ -1,5 +1,6 @@
 package io.fieldprint.protocols.s7;
 
+import io.fieldprint.protocols.decode.BigEndian;
 import io.fieldprint.protocols.model.Identity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

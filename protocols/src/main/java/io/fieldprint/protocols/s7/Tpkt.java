@@ -1,5 +1,6 @@
 package io.fieldprint.protocols.s7;
 
+import io.fieldprint.protocols.decode.BigEndian;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,5 +1,7 @@
 package io.fieldprint.protocols.s7;
 
+import io.fieldprint.protocols.decode.BigEndian;
+import io.fieldprint.protocols.decode.Parsed;
 import java.nio.ByteBuffer;
 
 /**

@@ -1,5 +1,6 @@
 package io.fieldprint.protocols.snmp;
 
+import io.fieldprint.protocols.decode.AddressText;
 import io.fieldprint.protocols.sysdescr.DeviceText;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -89,7 +90,7 @@ public final class SnmpParser {
       return new Malformed(
           "v1 trap header: " + (p.error() != null ? p.error() : "bad enterprise or agent-addr"));
     }
-    String address = ipv4(p.buffer(), agent.offset());
+    String address = AddressText.ipv4(p.buffer(), agent.offset());
     Long[] ints = new Long[3];
     int[] tags = {0x02, 0x02, 0x43};
     for (int i = 0; i < 3; i++) {
@@ -145,7 +146,9 @@ public final class SnmpParser {
       case 0x04 -> new VarBind(oid, "octetString", octets(b, t));
       case 0x05 -> new VarBind(oid, "null", null);
       case 0x06 -> new VarBind(oid, "objectIdentifier", oid(b, t));
-      case 0x40 -> new VarBind(oid, "ipAddress", t.length() == 4 ? ipv4(b, t.offset()) : hex(b, t));
+      case 0x40 ->
+          new VarBind(
+              oid, "ipAddress", t.length() == 4 ? AddressText.ipv4(b, t.offset()) : hex(b, t));
       case 0x41 -> new VarBind(oid, "counter32", r.unsigned(t));
       case 0x42 -> new VarBind(oid, "gauge32", r.unsigned(t));
       case 0x43 -> new VarBind(oid, "timeTicks", r.unsigned(t));
@@ -188,15 +191,5 @@ public final class SnmpParser {
 
   private static String hex(ByteBuffer b, BerTlv t) {
     return DeviceText.hex(b, t.offset(), t.length(), 256);
-  }
-
-  private static String ipv4(ByteBuffer b, int at) {
-    return (b.get(at) & 0xFF)
-        + "."
-        + (b.get(at + 1) & 0xFF)
-        + "."
-        + (b.get(at + 2) & 0xFF)
-        + "."
-        + (b.get(at + 3) & 0xFF);
   }
 }

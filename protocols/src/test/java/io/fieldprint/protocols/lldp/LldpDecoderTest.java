@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fieldprint.protocols.decode.AddressText;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.DeviceRef;
 import io.fieldprint.protocols.model.Identity;

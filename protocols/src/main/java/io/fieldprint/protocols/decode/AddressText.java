@@ -1,12 +1,15 @@
-package io.fieldprint.protocols.lldp;
+package io.fieldprint.protocols.decode;
 
 import java.nio.ByteBuffer;
 
-/** Text forms of IPv4 (dotted quad) and IPv6 (RFC 5952) addresses read from a buffer. */
-final class AddressText {
+/**
+ * Text forms of IPv4 (dotted quad) and IPv6 (RFC 5952) addresses read from a buffer at an absolute
+ * offset; the caller has checked the bytes are there.
+ */
+public final class AddressText {
   private AddressText() {}
 
-  static String ipv4(ByteBuffer b, int at) {
+  public static String ipv4(ByteBuffer b, int at) {
     return (b.get(at) & 0xFF)
         + "."
         + (b.get(at + 1) & 0xFF)
@@ -17,7 +20,7 @@ final class AddressText {
   }
 
   /** RFC 5952: lower-case hex, leading zeros dropped, the longest run of 2+ zero groups as "::". */
-  static String ipv6(ByteBuffer b, int at) {
+  public static String ipv6(ByteBuffer b, int at) {
     int[] g = new int[8];
     for (int i = 0; i < 8; i++) {
       g[i] = b.getShort(at + 2 * i) & 0xFFFF;

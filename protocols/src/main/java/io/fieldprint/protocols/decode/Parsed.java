@@ -1,7 +1,10 @@
-package io.fieldprint.protocols.s7;
+package io.fieldprint.protocols.decode;
 
-/** Outcome of decoding one wire structure: the structure, or why the bytes were not one. */
-sealed interface Parsed<T> permits Parsed.Ok, Parsed.Malformed {
+/**
+ * Outcome of decoding one wire structure from untrusted bytes: the structure, or why the bytes were
+ * not one. Decoders return it instead of throwing.
+ */
+public sealed interface Parsed<T> permits Parsed.Ok, Parsed.Malformed {
 
   record Ok<T>(T value) implements Parsed<T> {}
 
