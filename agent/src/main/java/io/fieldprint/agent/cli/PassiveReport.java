@@ -6,7 +6,6 @@ import io.fieldprint.protocols.inventory.InventorySource;
 import io.fieldprint.protocols.inventory.MergeLimits;
 import io.fieldprint.protocols.oui.MacVendors;
 import io.fieldprint.protocols.packet.DissectorLimits;
-import io.fieldprint.protocols.passive.CaptureInput;
 import io.fieldprint.protocols.passive.PassiveIdentification;
 import io.fieldprint.protocols.passive.StandardDecoders;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class PassiveReport {
             DissectorLimits.defaults(),
             MergeLimits.DEFAULT,
             MacVendors.shipped()::vendorOf);
-    Inventory inventory = passive.run(files.stream().map(CaptureInput::of).toList());
+    Inventory inventory = passive.run(CaptureArguments.expand(files));
     String text =
         format == OutputFormat.json
             ? new InventoryJson(FieldprintCommand.version()).write(inventory)
@@ -41,20 +40,32 @@ final class PassiveReport {
       cli.getOut().flush();
     }
     boolean failed = false;
+    boolean anyRead = false;
     for (InventorySource s : inventory.sources()) {
-      if (s.status().equals("failed")) {
-        err.println("fieldprint: " + s.error());
-        failed = true;
-      } else if (s.warnings() > 0) {
-        err.println(
-            "fieldprint: "
-                + s.name()
-                + ": "
-                + s.warnings()
-                + " warning(s)"
-                + (s.error() != null ? "; " + s.error() : "")
-                + " (listed in warnings[] of --format json)");
+      switch (s.status()) {
+        case "failed" -> {
+          err.println("fieldprint: " + s.error());
+          failed = true;
+        }
+        case "skipped" -> err.println("fieldprint: skipped " + s.error());
+        default -> {
+          anyRead = true;
+          if (s.warnings() > 0) {
+            err.println(
+                "fieldprint: "
+                    + s.name()
+                    + ": "
+                    + s.warnings()
+                    + " warning(s)"
+                    + (s.error() != null ? "; " + s.error() : "")
+                    + " (listed in warnings[] of --format json)");
+          }
+        }
       }
+    }
+    if (!anyRead) {
+      err.println("fieldprint: no capture file could be read");
+      failed = true;
     }
     err.flush();
     return failed ? FieldprintCommand.EXIT_FAILURE : FieldprintCommand.EXIT_OK;

@@ -15,18 +15,59 @@ class PcapCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void anUnreadableFileIsOneLineOnStderrTheOthersAreStillReadAndTheExitIsOne() throws Exception {
-    Path notACapture = Files.writeString(tmp.resolve("notes.txt"), "this is not a capture\n");
+  void aCaptureThatCannotBeReadIsOneLineOnStderrTheOthersAreStillReadAndTheExitIsOne()
+      throws Exception {
+    // a pcap magic number and nothing else: a capture whose header is cut off
+    Path cut =
+        Files.write(
+            tmp.resolve("cut.pcap"),
+            new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0});
     String modbus = SharedData.pcap("icsnpp-modbus/modbus_example.pcap").toString();
 
-    CliRun run = CliRun.of("pcap", "--format", "json", notACapture.toString(), modbus);
+    CliRun run = CliRun.of("pcap", "--format", "json", cut.toString(), modbus);
 
     assertEquals(1, run.exit(), run.err());
-    List<String> errorLines = run.err().lines().filter(l -> l.contains("notes.txt")).toList();
+    List<String> errorLines = run.err().lines().filter(l -> l.contains("cut.pcap")).toList();
     assertEquals(1, errorLines.size(), run.err());
     assertEquals(List.of(), InventorySchema.violations(run.out()));
     assertTrue(run.out().contains("\"status\" : \"failed\""), run.out());
-    assertTrue(run.out().contains("modbus"), "the readable capture was still processed");
+    assertTrue(run.out().contains("Zeek Modbus Test"), "the readable capture was still processed");
+  }
+
+  @Test
+  void aFileThatIsNoCaptureIsSkippedWithOneLineAndDoesNotFailTheRun() throws Exception {
+    Path notes = Files.writeString(tmp.resolve("notes.txt"), "this is not a capture\n");
+    String modbus = SharedData.pcap("icsnpp-modbus/modbus_example.pcap").toString();
+
+    CliRun run = CliRun.of("pcap", "--format", "json", notes.toString(), modbus);
+
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(
+        List.of(
+            "fieldprint: skipped "
+                + notes
+                + ": not a pcap or pcapng capture (starts with 0x74686973)"),
+        run.err().lines().toList());
+    assertTrue(run.out().contains("\"status\" : \"skipped\""), run.out());
+  }
+
+  @Test
+  void onlyNonCapturesIsAFailure() throws Exception {
+    Path notes = Files.writeString(tmp.resolve("notes.txt"), "this is not a capture\n");
+    CliRun run = CliRun.of("pcap", notes.toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().contains("no capture file could be read"), run.err());
+  }
+
+  @Test
+  void aFolderIsSearchedForCaptures() {
+    Path folder = SharedData.pcap("icsnpp-modbus/modbus_example.pcap").getParent();
+
+    CliRun run = CliRun.of("pcap", "--format", "json", folder.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("modbus_example.pcap"), run.out());
+    assertTrue(run.err().contains("skipped") && run.err().contains("LICENSE.txt"), run.err());
   }
 
   @Test

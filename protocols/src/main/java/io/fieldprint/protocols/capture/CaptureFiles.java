@@ -65,6 +65,8 @@ public final class CaptureFiles {
       return new PcapReader(input, captureName, warnings);
     }
     throw new CaptureFormatException(
-        captureName, String.format("not a pcap or pcapng capture (starts with 0x%08x)", magic));
+        captureName,
+        String.format("not a pcap or pcapng capture (starts with 0x%08x)", magic),
+        true);
   }
 }

@@ -13,7 +13,10 @@ import io.fieldprint.protocols.inventory.MergeLimits;
 import io.fieldprint.protocols.packet.DissectorLimits;
 import io.fieldprint.protocols.packet.PacketDissector;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +60,10 @@ public final class PassiveIdentification {
     long first = -1;
     long last = -1;
     String error = null;
-    try (CaptureReader reader = CaptureFiles.open(input.path(), sink::warning)) {
+    boolean notACapture = false;
+    try (CaptureReader reader =
+        CaptureFiles.open(
+            FileChannel.open(input.path(), StandardOpenOption.READ), input.name(), sink::warning)) {
       CapturedFrame frame;
       while ((frame = reader.next()) != null) {
         frames++;
@@ -70,14 +76,20 @@ public final class PassiveIdentification {
       }
     } catch (CaptureFormatException e) {
       error = e.getMessage();
+      notACapture = e.unknownFormat();
     } catch (NoSuchFileException e) {
       error = input.name() + ": no such file";
+    } catch (AccessDeniedException e) {
+      error = input.name() + ": permission denied";
     } catch (IOException e) {
       error = input.name() + ": " + e.getMessage();
     } finally {
       dissector.finish();
     }
-    String status = error != null && frames == 0 ? "failed" : error != null ? "partial" : "ok";
+    String status =
+        notACapture
+            ? "skipped"
+            : error != null && frames == 0 ? "failed" : error != null ? "partial" : "ok";
     if (status.equals("ok") && sink.fileDamaged()) {
       status = "partial";
     }
