@@ -3,6 +3,7 @@ package io.fieldprint.protocols.lldp;
 import io.fieldprint.protocols.decode.DecodeWarning;
 import io.fieldprint.protocols.decode.EtherTypeProtocol;
 import io.fieldprint.protocols.decode.LinkContext;
+import io.fieldprint.protocols.decode.RepeatFilter;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.DeviceRef;
 import io.fieldprint.protocols.model.Evidence;
@@ -12,6 +13,7 @@ import io.fieldprint.protocols.model.Role;
 import io.fieldprint.protocols.sysdescr.SystemDescription;
 import io.fieldprint.protocols.sysdescr.SystemDescriptions;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +23,15 @@ import java.util.Map;
  * LLDP (EtherType 0x88CC, IEEE 802.1AB). Every LLDPDU is the sender describing itself: one
  * DEVICE_REPORTED observation about the sender, keyed by its chassis MAC when the chassis id is a
  * MAC address (the same for all its ports) and by the frame's source MAC otherwise, plus the IPv4
- * management address when it names a host.
+ * management address when it names a host. A sender's unchanged repeats within a minute are not
+ * decoded again.
  */
 public final class LldpDecoder implements EtherTypeProtocol {
   public static final int ETHER_TYPE = 0x88CC;
   private static final String PROTOCOL = "lldp";
 
   private final SystemDescriptions descriptions;
+  private final RepeatFilter repeats = new RepeatFilter(Duration.ofSeconds(60), 4096);
 
   public LldpDecoder() {
     this(SystemDescriptions.shipped());
@@ -49,6 +53,9 @@ public final class LldpDecoder implements EtherTypeProtocol {
 
   @Override
   public void onFrame(LinkContext ctx, ByteBuffer payload) {
+    if (repeats.isRepeat(ctx.sourceMac(), payload, ctx.timestamp())) {
+      return;
+    }
     LldpDu du = LldpParser.parse(payload);
     for (String problem : du.problems()) {
       ctx.sink().warning(new DecodeWarning(ctx.origin(), PROTOCOL, problem));

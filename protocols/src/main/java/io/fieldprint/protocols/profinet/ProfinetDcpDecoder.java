@@ -3,6 +3,7 @@ package io.fieldprint.protocols.profinet;
 import io.fieldprint.protocols.decode.DecodeWarning;
 import io.fieldprint.protocols.decode.EtherTypeProtocol;
 import io.fieldprint.protocols.decode.LinkContext;
+import io.fieldprint.protocols.decode.RepeatFilter;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.DeviceRef;
 import io.fieldprint.protocols.model.Evidence;
@@ -10,6 +11,7 @@ import io.fieldprint.protocols.model.Identity;
 import io.fieldprint.protocols.model.Observation;
 import io.fieldprint.protocols.model.Role;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +31,11 @@ public final class ProfinetDcpDecoder implements EtherTypeProtocol {
   static final int FRAME_GET_SET = 0xFEFD;
   static final int FRAME_IDENTIFY_REQUEST = 0xFEFE;
   static final int FRAME_IDENTIFY_RESPONSE = 0xFEFF;
+
+  /** FrameID u16, ServiceID u8, ServiceType u8, Xid u32, reserved/ResponseDelay u16, length u16. */
+  private static final int DCP_HEADER_LENGTH = 12;
+
+  private final RepeatFilter repeats = new RepeatFilter(Duration.ofSeconds(60), 4096);
   private static final String PROTOCOL = "profinet";
 
   private final ProfinetVendors vendors;
@@ -62,6 +69,9 @@ public final class ProfinetDcpDecoder implements EtherTypeProtocol {
     if (frameId < FRAME_HELLO || frameId > FRAME_IDENTIFY_RESPONSE) {
       return;
     }
+    if (isUnchangedResponse(ctx, frameId, payload)) {
+      return;
+    }
     DcpParser.Result result = DcpParser.parse(payload);
     if (result instanceof DcpParser.Malformed m) {
       warn(ctx, m.reason());
@@ -72,6 +82,18 @@ public final class ProfinetDcpDecoder implements EtherTypeProtocol {
       station.problems().forEach(problem -> warn(ctx, problem));
       attribute(ctx, pdu.header(), station);
     }
+  }
+
+  /**
+   * An identify response that repeats the sender's last one (its blocks after the header; the
+   * transaction id changes with every request) within a minute carries nothing new.
+   */
+  private boolean isUnchangedResponse(LinkContext ctx, int frameId, ByteBuffer payload) {
+    int blocks = payload.position() + DCP_HEADER_LENGTH;
+    if (frameId != FRAME_IDENTIFY_RESPONSE || payload.limit() < blocks) {
+      return false;
+    }
+    return repeats.isRepeat(ctx.sourceMac(), payload.duplicate().position(blocks), ctx.timestamp());
   }
 
   private void attribute(LinkContext ctx, DcpHeader h, DcpStation station) {
