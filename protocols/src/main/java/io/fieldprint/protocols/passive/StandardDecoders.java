@@ -9,6 +9,7 @@ import io.fieldprint.protocols.enip.EtherNetIpUdp;
 import io.fieldprint.protocols.lldp.LldpDecoder;
 import io.fieldprint.protocols.modbus.ModbusTcp;
 import io.fieldprint.protocols.opcua.OpcUaTcpProtocol;
+import io.fieldprint.protocols.pnio.PnioCmDecoder;
 import io.fieldprint.protocols.profinet.ProfinetDcpDecoder;
 import io.fieldprint.protocols.s7.S7CommTcp;
 import io.fieldprint.protocols.snmp.SnmpDecoder;
@@ -32,7 +33,7 @@ public final class StandardDecoders {
             new Telnet(),
             new Ftp(),
             new Http()),
-        List.of(new EtherNetIpUdp(), new SnmpDecoder()),
+        List.of(new EtherNetIpUdp(), new SnmpDecoder(), new PnioCmDecoder()),
         List.of(new ProfinetDcpDecoder(), new LldpDecoder()));
   }
 }

@@ -1,0 +1,28 @@
+package io.fieldprint.protocols.pnio;
+
+import java.util.List;
+
+/** Outcome of decoding one wire structure: the structure, or why the bytes were not one. */
+sealed interface Parsed<T> permits Parsed.Ok, Parsed.Malformed {
+
+  record Ok<T>(T value) implements Parsed<T> {}
+
+  record Malformed<T>(String reason) implements Parsed<T> {}
+
+  static <T> Parsed<T> ok(T value) {
+    return new Ok<>(value);
+  }
+
+  static <T> Parsed<T> malformed(String reason) {
+    return new Malformed<>(reason);
+  }
+
+  /** The value, or {@code null} after adding to {@code problems} why there is none. */
+  static <T> T take(Parsed<T> parsed, List<String> problems) {
+    if (parsed instanceof Ok<T> ok) {
+      return ok.value();
+    }
+    problems.add(((Malformed<T>) parsed).reason());
+    return null;
+  }
+}
