@@ -14,14 +14,19 @@ final class AssetGrouping {
   private final Map<String, String> parent = new HashMap<>();
   private final Map<String, List<DeviceRecord>> groups = new LinkedHashMap<>();
   private final Set<String> routedMacs;
+  private final Set<String> sharedIps;
   private final Map<DeviceKey, String> rootOfKey = new HashMap<>();
 
-  private AssetGrouping(Set<String> routedMacs) {
+  private AssetGrouping(Set<String> routedMacs, Set<String> sharedIps) {
     this.routedMacs = routedMacs;
+    this.sharedIps = sharedIps;
   }
 
-  static AssetGrouping of(Collection<DeviceRecord> records, int routedMacThreshold) {
-    AssetGrouping g = new AssetGrouping(routedMacs(records, routedMacThreshold));
+  static AssetGrouping of(
+      Collection<DeviceRecord> records, int routedMacThreshold, int sharedIpThreshold) {
+    AssetGrouping g =
+        new AssetGrouping(
+            routedMacs(records, routedMacThreshold), sharedIps(records, sharedIpThreshold));
     for (DeviceRecord r : records) {
       g.link(r.key);
     }
@@ -65,13 +70,38 @@ final class AssetGrouping {
     return routed;
   }
 
+  /**
+   * IP addresses seen with more than {@code threshold} MACs: reused by several devices (a replaced
+   * device, address churn, captures of several networks spliced together). Such an address does not
+   * join the devices that used it into one asset.
+   */
+  private static Set<String> sharedIps(Collection<DeviceRecord> records, int threshold) {
+    Map<String, Set<String>> macsPerIp = new HashMap<>();
+    for (DeviceRecord r : records) {
+      if (r.key.mac() != null && r.key.ip() != null) {
+        macsPerIp.computeIfAbsent(r.key.ipNode(), ip -> new HashSet<>()).add(r.key.mac());
+      }
+    }
+    Set<String> shared = new HashSet<>();
+    macsPerIp.forEach(
+        (ip, macs) -> {
+          if (macs.size() > threshold) {
+            shared.add(ip);
+          }
+        });
+    return shared;
+  }
+
   /** Whether the key's MAC is a router's, which names no device behind it. */
   boolean routed(DeviceKey key) {
     return key.mac() != null && routedMacs.contains(key.mac());
   }
 
   private void link(DeviceKey key) {
-    if (key.mac() != null && key.ip() != null && !routed(key)) {
+    if (key.mac() != null
+        && key.ip() != null
+        && !routed(key)
+        && !sharedIps.contains(key.ipNode())) {
       union(key.macNode(), key.ipNode());
     }
   }

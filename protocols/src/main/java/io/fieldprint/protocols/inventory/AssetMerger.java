@@ -18,8 +18,9 @@ import java.util.Map;
  *
  * <p>Merge rules: an observation naming a MAC and an IP binds them, unless the MAC was seen with
  * more than {@link MergeLimits#routedMacThreshold()} IP addresses (a router's MAC: the addresses
- * behind it stay separate assets). Loopback addresses are scoped to their capture. Multicast,
- * broadcast and unspecified addresses never name a device.
+ * behind it stay separate assets) or the IP with more than {@link MergeLimits#sharedIpThreshold()}
+ * MACs (an address several devices used). Loopback addresses are scoped to their capture.
+ * Multicast, broadcast and unspecified addresses never name a device.
  */
 public final class AssetMerger implements ObservationSink {
   private final MergeLimits limits;
@@ -86,7 +87,8 @@ public final class AssetMerger implements ObservationSink {
 
   /** Builds the inventory from everything seen so far. */
   public Inventory build(List<InventorySource> sources) {
-    AssetGrouping grouping = AssetGrouping.of(devices.values(), limits.routedMacThreshold());
+    AssetGrouping grouping =
+        AssetGrouping.of(devices.values(), limits.routedMacThreshold(), limits.sharedIpThreshold());
     AssetAssembler assembler =
         new AssetAssembler(macVendors, limits.maxEvidencePerAsset(), grouping);
     List<Asset> assets = assembler.assemble(grouping.groups());

@@ -167,6 +167,47 @@ class AssetMergerTest {
   }
 
   @Test
+  void anAddressUsedByManyDevicesDoesNotJoinThemIntoOneAsset() {
+    for (int i = 1; i <= 3; i++) {
+      merger.observe(
+          obs(
+              "profinet",
+              DeviceRef.of("00:30:de:00:00:0" + i, "192.168.0.1"),
+              Identity.builder().name("station-" + i).build(),
+              Authority.DEVICE_REPORTED,
+              "x#frame=" + i,
+              i));
+    }
+
+    Inventory inv = build();
+
+    assertEquals(3, inv.assets().size());
+    assertTrue(inv.assets().stream().allMatch(a -> a.mac().size() == 1));
+  }
+
+  @Test
+  void aDeviceSeenWithTwoMacsForOneAddressStaysOneAsset() {
+    merger.observe(
+        obs(
+            "lldp",
+            DeviceRef.of("00:0e:8c:00:00:01", "10.0.0.2"),
+            Identity.NONE,
+            Authority.DEVICE_REPORTED,
+            "x#frame=1",
+            1));
+    merger.observe(
+        obs(
+            "snmp",
+            DeviceRef.of("00:0e:8c:00:00:02", "10.0.0.2"),
+            Identity.NONE,
+            Authority.DEVICE_REPORTED,
+            "x#frame=2",
+            2));
+
+    assertEquals(1, build().assets().size());
+  }
+
+  @Test
   void loopbackAddressesInDifferentCapturesAreDifferentHosts() {
     DeviceRef lo = DeviceRef.of(null, "127.0.0.1");
     merger.observe(
@@ -306,7 +347,7 @@ class AssetMergerTest {
 
   @Test
   void deviceCountIsBoundedAndTheDroppedAreCounted() {
-    AssetMerger small = new AssetMerger(new MergeLimits(10, 4, 1, 10, 4), MacRegistry.NONE);
+    AssetMerger small = new AssetMerger(new MergeLimits(10, 4, 1, 10, 4, 2), MacRegistry.NONE);
     for (int i = 0; i < 50; i++) {
       small.observe(
           obs(
