@@ -10,6 +10,7 @@ import io.fieldprint.protocols.passive.PassiveIdentification;
 import io.fieldprint.protocols.passive.StandardDecoders;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,16 @@ import picocli.CommandLine;
 /** Runs passive identification on capture files and prints the inventory. */
 final class PassiveReport {
   private PassiveReport() {}
+
+  private static void render(Inventory inventory, OutputFormat format, Writer w)
+      throws IOException {
+    if (format == OutputFormat.json) {
+      new InventoryJson(FieldprintCommand.version()).write(inventory, w);
+    } else {
+      w.write(new InventoryTable(inventory).render());
+      w.flush();
+    }
+  }
 
   static int run(List<Path> files, OutputFormat format, Path out, CommandLine cli)
       throws IOException {
@@ -29,15 +40,12 @@ final class PassiveReport {
             MergeLimits.DEFAULT,
             MacVendors.shipped()::vendorOf);
     Inventory inventory = passive.run(CaptureArguments.expand(files));
-    String text =
-        format == OutputFormat.json
-            ? new InventoryJson(FieldprintCommand.version()).write(inventory)
-            : new InventoryTable(inventory).render();
     if (out != null) {
-      Files.writeString(out, text);
+      try (Writer w = Files.newBufferedWriter(out)) {
+        render(inventory, format, w);
+      }
     } else {
-      cli.getOut().print(text);
-      cli.getOut().flush();
+      render(inventory, format, cli.getOut());
     }
     boolean failed = false;
     boolean anyRead = false;

@@ -1,7 +1,9 @@
 package io.fieldprint.protocols.inventory;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +12,10 @@ import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.Evidence;
 import io.fieldprint.protocols.model.Role;
 import io.fieldprint.protocols.model.Severity;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Reads and writes the inventory document ({@value Inventory#SCHEMA}). Output is canonical: keys
@@ -39,26 +46,55 @@ public final class InventoryJson {
     this.generatorVersion = generatorVersion;
   }
 
+  /**
+   * The document as text (for tests and small inventories; see {@link #write(Inventory, Writer)}).
+   */
   public String write(Inventory inventory) {
+    StringWriter out = new StringWriter();
     try {
-      return MAPPER.writeValueAsString(toTree(inventory)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("inventory could not be serialised", e);
+      write(inventory, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return out.toString();
   }
 
-  /** The inventory as a tree of maps and lists, keys sorted. */
-  public Map<String, Object> toTree(Inventory inv) {
-    Map<String, Object> doc = new TreeMap<>();
-    doc.put("schema", Inventory.SCHEMA);
-    doc.put("generator", Map.of("name", "fieldprint", "version", generatorVersion));
-    doc.put("sources", inv.sources().stream().map(InventoryJson::source).toList());
-    doc.put("assets", inv.assets().stream().map(InventoryJson::asset).toList());
-    doc.put("findings", inv.findings().stream().map(InventoryJson::finding).toList());
-    doc.put("matches", inv.matches());
-    doc.put("warnings", inv.warnings().stream().map(InventoryJson::warning).toList());
-    doc.put("warningsOmitted", inv.warningsOmitted());
-    return doc;
+  /**
+   * Streams the document to {@code out}, one asset at a time, so memory does not grow with the size
+   * of the output. Keys are written in sorted order; the writer is flushed, not closed.
+   */
+  public void write(Inventory inv, Writer out) throws IOException {
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+    g.setPrettyPrinter(new DefaultPrettyPrinter());
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.writeStartObject();
+    g.writeFieldName("assets");
+    writeArray(g, inv.assets(), InventoryJson::asset);
+    g.writeFieldName("findings");
+    writeArray(g, inv.findings(), InventoryJson::finding);
+    g.writeFieldName("generator");
+    MAPPER.writeValue(g, Map.of("name", "fieldprint", "version", generatorVersion));
+    g.writeFieldName("matches");
+    writeArray(g, inv.matches(), m -> m);
+    g.writeStringField("schema", Inventory.SCHEMA);
+    g.writeFieldName("sources");
+    writeArray(g, inv.sources(), InventoryJson::source);
+    g.writeFieldName("warnings");
+    writeArray(g, inv.warnings(), InventoryJson::warning);
+    g.writeNumberField("warningsOmitted", inv.warningsOmitted());
+    g.writeEndObject();
+    g.flush();
+    out.write("\n");
+    out.flush();
+  }
+
+  private static <T> void writeArray(JsonGenerator g, List<T> items, Function<T, Object> toTree)
+      throws IOException {
+    g.writeStartArray();
+    for (T item : items) {
+      MAPPER.writeValue(g, toTree.apply(item));
+    }
+    g.writeEndArray();
   }
 
   private static Map<String, Object> source(InventorySource s) {
@@ -171,7 +207,7 @@ public final class InventoryJson {
     }
   }
 
-  private static <T> List<T> list(JsonNode array, java.util.function.Function<JsonNode, T> f) {
+  private static <T> List<T> list(JsonNode array, Function<JsonNode, T> f) {
     List<T> out = new ArrayList<>();
     if (array.isArray()) {
       array.forEach(n -> out.add(f.apply(n)));

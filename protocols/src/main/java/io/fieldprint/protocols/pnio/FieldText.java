@@ -1,14 +1,16 @@
 package io.fieldprint.protocols.pnio;
 
+import java.util.HexFormat;
+
 /** How PN-IO numbers are written in evidence fields: fixed-width lower-case hex, as tshark does. */
 final class FieldText {
   private FieldText() {}
 
   static String hex16(int v) {
-    return String.format("0x%04x", v & 0xFFFF);
+    return "0x" + HexFormat.of().toHexDigits((short) v);
   }
 
   static String hex32(long v) {
-    return String.format("0x%08x", v & 0xFFFF_FFFFL);
+    return "0x" + HexFormat.of().toHexDigits((int) v);
   }
 }

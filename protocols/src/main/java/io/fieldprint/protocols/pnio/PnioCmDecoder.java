@@ -2,9 +2,11 @@ package io.fieldprint.protocols.pnio;
 
 import io.fieldprint.protocols.decode.DatagramContext;
 import io.fieldprint.protocols.decode.DecodeWarning;
+import io.fieldprint.protocols.decode.RepeatFilter;
 import io.fieldprint.protocols.decode.UdpProtocol;
 import io.fieldprint.protocols.profinet.ProfinetVendors;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * PROFINET IO context management (PN-IO CM): DCE/RPC connectionless calls on the PN-IO device,
@@ -29,6 +31,7 @@ public final class PnioCmDecoder implements UdpProtocol {
   private static final int FIRST_DYNAMIC_PORT = 1024;
 
   private final PnioCmObserver observer;
+  private final RepeatFilter repeats = new RepeatFilter(Duration.ofSeconds(60), 4096);
 
   public PnioCmDecoder() {
     this(ProfinetVendors.shipped());
@@ -50,6 +53,30 @@ public final class PnioCmDecoder implements UdpProtocol {
         || (sourcePort >= FIRST_DYNAMIC_PORT && destinationPort >= FIRST_DYNAMIC_PORT);
   }
 
+  /**
+   * Cyclic calls (Control, Read) repeat within one activity with the same body: the observer would
+   * report nothing new, so they are not observed again. The key is the call's activity, packet type
+   * and operation; the body is compared by checksum, so a different record read in the same
+   * activity is still observed.
+   */
+  private boolean repeated(DatagramContext ctx, ByteBuffer payload, PnioPdu pdu) {
+    DceRpcClHeader h = pdu.header();
+    String call =
+        ctx.source().ip()
+            + ">"
+            + ctx.destination().ip()
+            + "|"
+            + h.activity()
+            + "|"
+            + h.packetType()
+            + "|"
+            + h.opnum();
+    ByteBuffer body = payload.duplicate();
+    body.limit(Math.min(payload.limit(), Math.max(pdu.bodyEnd(), pdu.bodyStart())));
+    body.position(Math.min(body.limit(), pdu.bodyStart()));
+    return repeats.isRepeat(call, body, ctx.timestamp());
+  }
+
   @Override
   public void onDatagram(DatagramContext ctx, ByteBuffer payload) {
     boolean wellKnown = ctx.source().port() == PORT || ctx.destination().port() == PORT;
@@ -58,7 +85,9 @@ public final class PnioCmDecoder implements UdpProtocol {
       ctx.sink().warning(new DecodeWarning(ctx.origin(), NAME, m.reason()));
     } else if (result instanceof PnioCmParser.Pdu p) {
       PnioCmObserver.warn(ctx, p.pdu().problems());
-      observer.observe(ctx, payload, p.pdu());
+      if (!repeated(ctx, payload, p.pdu())) {
+        observer.observe(ctx, payload, p.pdu());
+      }
     }
   }
 }
