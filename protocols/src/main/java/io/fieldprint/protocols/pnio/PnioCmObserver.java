@@ -3,6 +3,7 @@ package io.fieldprint.protocols.pnio;
 import io.fieldprint.protocols.decode.DatagramContext;
 import io.fieldprint.protocols.decode.DecodeWarning;
 import io.fieldprint.protocols.decode.Endpoint;
+import io.fieldprint.protocols.decode.RepeatFilter;
 import io.fieldprint.protocols.model.Authority;
 import io.fieldprint.protocols.model.DeviceRef;
 import io.fieldprint.protocols.model.Evidence;
@@ -11,6 +12,7 @@ import io.fieldprint.protocols.model.Observation;
 import io.fieldprint.protocols.model.Role;
 import io.fieldprint.protocols.profinet.ProfinetVendors;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,8 @@ import java.util.UUID;
  *       {@code profinet.io-cm.read-response}.
  * </ul>
  *
- * Each distinct observation is reported once per activity (bounded memory), so retransmissions and
- * repeated calls do not flood the sink.
+ * Each distinct observation is reported once a minute of capture time at most (bounded memory), so
+ * retransmissions, cyclic calls and reconnecting controllers do not flood the sink.
  */
 final class PnioCmObserver {
   static final String PROTOCOL = "profinet";
@@ -47,7 +49,11 @@ final class PnioCmObserver {
   };
 
   private final ProfinetVendors vendors;
-  private final SeenKeys seen = new SeenKeys(REMEMBERED);
+
+  /** What was reported in the last minute of capture time is not reported again. */
+  private final RepeatFilter recent = new RepeatFilter(Duration.ofSeconds(60), REMEMBERED);
+
+  private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
   PnioCmObserver(ProfinetVendors vendors) {
     this.vendors = vendors;
@@ -247,8 +253,8 @@ final class PnioCmObserver {
       String kind,
       Map<String, Object> fields) {
     String source = "profinet.io-cm." + kind;
-    String key = subject + "|" + source + "|" + fields.hashCode() + "|" + pdu.header().activity();
-    if (seen.first(key)) {
+    String key = subject + "|" + source + "|" + fields.hashCode();
+    if (!recent.isRepeat(key, NOTHING, ctx.timestamp())) {
       Evidence evidence = new Evidence(source, ctx.timestamp(), ctx.origin(), fields);
       ctx.sink().observe(new Observation(PROTOCOL, subject, identity, authority, evidence));
     }

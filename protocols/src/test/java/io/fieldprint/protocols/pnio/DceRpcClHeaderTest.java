@@ -123,15 +123,4 @@ class DceRpcClHeaderTest {
     assertNull(PnioObjectUuid.of(UUID.fromString("dea00001-6c97-11d1-8271-00a02442df7d")));
     assertNull(PnioObjectUuid.of(UUID.fromString("dea00000-6c97-11d1-8272-000102ee011d")));
   }
-
-  @Test
-  void seenKeysForgetTheLeastRecentlySeenBeyondCapacity() {
-    SeenKeys seen = new SeenKeys(2);
-    assertTrue(seen.first("a"));
-    assertTrue(seen.first("b"));
-    assertFalse(seen.first("a"));
-    assertTrue(seen.first("c"));
-    assertTrue(seen.first("b"));
-    assertFalse(seen.first("c"));
-  }
 }

@@ -305,7 +305,7 @@ class PnioCmDecoderTest {
   }
 
   @Test
-  void eachObservationIsReportedOncePerActivity() {
+  void repeatedCallsAndReconnectsWithinAMinuteAreReportedOnce() {
     PnioCmDecoder decoder = new PnioCmDecoder();
     PnioFrames.Datagram d = new PnioFrames.Datagram(false);
     d.opnum = 3;
@@ -313,7 +313,15 @@ class PnioCmDecoderTest {
     d.sequence++;
     assertTrue(PnioSamples.decode(decoder, CONTROLLER, DEVICE, d.bytes()).observations.isEmpty());
     d.activity = UUID.fromString("13142f90-0000-1000-a994-d2106890ca5b");
-    assertEquals(2, PnioSamples.decode(decoder, CONTROLLER, DEVICE, d.bytes()).observations.size());
+    assertTrue(
+        PnioSamples.decode(decoder, CONTROLLER, DEVICE, d.bytes()).observations.isEmpty(),
+        "a new activity saying the same within the minute adds nothing");
+    d.opnum = 4;
+    RecordingSink another = PnioSamples.decode(decoder, CONTROLLER, DEVICE, d.bytes());
+    assertEquals(
+        List.of("profinet.io-cm.client"),
+        another.observations.stream().map(o -> o.evidence().source()).toList(),
+        "a call of another operation is new; what it says about the target is not");
   }
 
   @Test
