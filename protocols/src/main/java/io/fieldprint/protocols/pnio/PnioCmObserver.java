@@ -50,6 +50,17 @@ final class PnioCmObserver {
 
   private final ProfinetVendors vendors;
 
+  /** Text of the common fields by call key, bounded (least recently used forgotten first). */
+  private final Map<CallKey, Map<String, Object>> commonFields =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CallKey, Map<String, Object>> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+
   /** What was reported in the last minute of capture time is not reported again. */
   private final RepeatFilter recent = new RepeatFilter(Duration.ofSeconds(60), REMEMBERED);
 
@@ -207,19 +218,27 @@ final class PnioCmObserver {
         ctx, pdu, ctx.source().device(), id.build(), Authority.DEVICE_REPORTED, "read-response", f);
   }
 
-  /** Interface, object UUID with its ids, data representation. */
-  private static Map<String, Object> common(PnioPdu pdu) {
+  /** Interface, object UUID with its ids, data representation (a fresh, modifiable map). */
+  private Map<String, Object> common(PnioPdu pdu) {
+    CallKey key =
+        new CallKey(pdu.header().object(), pdu.pnioInterface(), pdu.header().littleEndian());
+    return new LinkedHashMap<>(commonFields.computeIfAbsent(key, PnioCmObserver::commonFields));
+  }
+
+  private static Map<String, Object> commonFields(CallKey key) {
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("interface", pdu.pnioInterface().jsonName());
-    UUID object = pdu.header().object();
-    f.put("objectUuid", object.toString());
-    putIds(f, "", PnioObjectUuid.of(object));
-    f.put("dataRepresentation", pdu.header().littleEndian() ? "little-endian" : "big-endian");
+    f.put("interface", key.pnioInterface().jsonName());
+    f.put("objectUuid", key.object().toString());
+    putIds(f, "", PnioObjectUuid.of(key.object()));
+    f.put("dataRepresentation", key.littleEndian() ? "little-endian" : "big-endian");
     return f;
   }
 
+  /** What the common fields of a call depend on; their text is built once per distinct key. */
+  private record CallKey(UUID object, PnioInterface pnioInterface, boolean littleEndian) {}
+
   /** {@link #common} plus packet type and operation. */
-  private static Map<String, Object> call(PnioPdu pdu) {
+  private Map<String, Object> call(PnioPdu pdu) {
     Map<String, Object> f = common(pdu);
     DceRpcClHeader h = pdu.header();
     f.put("packetType", h.packetTypeName());
