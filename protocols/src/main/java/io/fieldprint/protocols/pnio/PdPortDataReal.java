@@ -1,5 +1,6 @@
 package io.fieldprint.protocols.pnio;
 
+import io.fieldprint.protocols.decode.Parsed;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
