@@ -1,10 +1,10 @@
 package io.fieldprint.protocols.oui;
 
+import io.fieldprint.protocols.knowledge.KnowledgeFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,17 +120,7 @@ public final class MacVendors {
   }
 
   private static final class Holder {
-    static final MacVendors INSTANCE = load();
-
-    private static MacVendors load() {
-      try (InputStream raw = MacVendors.class.getResourceAsStream(RESOURCE)) {
-        if (raw == null) {
-          throw new IllegalStateException("missing knowledge file " + RESOURCE);
-        }
-        return read(new GZIPInputStream(raw));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + RESOURCE, e);
-      }
-    }
+    static final MacVendors INSTANCE =
+        KnowledgeFile.load(RESOURCE, in -> read(new GZIPInputStream(in)));
   }
 }

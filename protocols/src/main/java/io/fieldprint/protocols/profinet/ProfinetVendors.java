@@ -1,10 +1,10 @@
 package io.fieldprint.protocols.profinet;
 
+import io.fieldprint.protocols.knowledge.KnowledgeFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,17 +64,6 @@ public final class ProfinetVendors {
   }
 
   private static final class Holder {
-    static final ProfinetVendors INSTANCE = load();
-
-    private static ProfinetVendors load() {
-      try (InputStream in = ProfinetVendors.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing knowledge file " + RESOURCE);
-        }
-        return read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + RESOURCE, e);
-      }
-    }
+    static final ProfinetVendors INSTANCE = KnowledgeFile.load(RESOURCE, ProfinetVendors::read);
   }
 }

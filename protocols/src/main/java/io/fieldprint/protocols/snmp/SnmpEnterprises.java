@@ -1,10 +1,10 @@
 package io.fieldprint.protocols.snmp;
 
+import io.fieldprint.protocols.knowledge.KnowledgeFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -78,17 +78,6 @@ public final class SnmpEnterprises {
   }
 
   private static final class Holder {
-    static final SnmpEnterprises INSTANCE = load();
-
-    private static SnmpEnterprises load() {
-      try (InputStream in = SnmpEnterprises.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing knowledge file " + RESOURCE);
-        }
-        return read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + RESOURCE, e);
-      }
-    }
+    static final SnmpEnterprises INSTANCE = KnowledgeFile.load(RESOURCE, SnmpEnterprises::read);
   }
 }

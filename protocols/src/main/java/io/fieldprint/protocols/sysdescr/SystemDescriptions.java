@@ -2,10 +2,10 @@ package io.fieldprint.protocols.sysdescr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fieldprint.protocols.knowledge.KnowledgeFile;
 import io.fieldprint.protocols.model.Role;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,17 +134,7 @@ public final class SystemDescriptions {
   }
 
   private static final class Holder {
-    static final SystemDescriptions INSTANCE = load();
-
-    private static SystemDescriptions load() {
-      try (InputStream in = SystemDescriptions.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("missing knowledge file " + RESOURCE);
-        }
-        return read(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + RESOURCE, e);
-      }
-    }
+    static final SystemDescriptions INSTANCE =
+        KnowledgeFile.load(RESOURCE, SystemDescriptions::read);
   }
 }
