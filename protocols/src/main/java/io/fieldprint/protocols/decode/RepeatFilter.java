@@ -16,7 +16,7 @@ import java.util.zip.CRC32C;
  */
 public final class RepeatFilter {
   private final long windowNanos;
-  private final Map<String, Seen> last;
+  private final Map<Object, Seen> last;
   private final CRC32C crc = new CRC32C();
 
   /**
@@ -26,9 +26,9 @@ public final class RepeatFilter {
   public RepeatFilter(Duration window, int maxSenders) {
     this.windowNanos = window.toNanos();
     this.last =
-        new LinkedHashMap<>(16, 0.75f, true) {
+        new LinkedHashMap<>() {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<Object, Seen> eldest) {
             return size() > maxSenders;
           }
         };
@@ -36,9 +36,10 @@ public final class RepeatFilter {
 
   /**
    * Whether {@code content} (position to limit, not consumed) from {@code sender} repeats what the
-   * sender sent within the window before {@code at}. When it does not, it is remembered.
+   * sender sent within the window before {@code at}. When it does not, it is remembered. The sender
+   * is any value with equals and hashCode (an address, a record of the fields that name a call).
    */
-  public boolean isRepeat(String sender, ByteBuffer content, Instant at) {
+  public boolean isRepeat(Object sender, ByteBuffer content, Instant at) {
     crc.reset();
     crc.update(content.duplicate());
     int checksum = (int) crc.getValue();

@@ -7,6 +7,7 @@ import io.fieldprint.protocols.decode.UdpProtocol;
 import io.fieldprint.protocols.profinet.ProfinetVendors;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * PROFINET IO context management (PN-IO CM): DCE/RPC connectionless calls on the PN-IO device,
@@ -90,4 +91,7 @@ public final class PnioCmDecoder implements UdpProtocol {
       }
     }
   }
+
+  /** What names a call for the repeat check. */
+  private record Call(String from, String to, UUID activity, int packetType, int opnum) {}
 }

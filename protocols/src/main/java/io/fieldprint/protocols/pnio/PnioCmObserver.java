@@ -64,6 +64,9 @@ final class PnioCmObserver {
   /** What was reported in the last minute of capture time is not reported again. */
   private final RepeatFilter recent = new RepeatFilter(Duration.ofSeconds(60), REMEMBERED);
 
+  /** Call headers seen in the last minute of capture time. */
+  private final RepeatFilter recentHeaders = new RepeatFilter(Duration.ofSeconds(60), REMEMBERED);
+
   private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
   PnioCmObserver(ProfinetVendors vendors) {
@@ -72,18 +75,46 @@ final class PnioCmObserver {
 
   void observe(DatagramContext ctx, ByteBuffer b, PnioPdu pdu) {
     DceRpcClHeader h = pdu.header();
+    // what follows from the header alone (presence, request target, connect response) was already
+    // said when the same call header passed within the minute: skip building it again
+    boolean newHeader =
+        !recentHeaders.isRepeat(
+            new CallHeader(
+                ctx.source().device(),
+                ctx.destination().device(),
+                h.object(),
+                pdu.pnioInterface(),
+                h.packetType(),
+                h.opnum(),
+                h.littleEndian()),
+            NOTHING,
+            ctx.timestamp());
     if (h.fromServer()) {
-      server(ctx, b, pdu);
+      server(ctx, b, pdu, newHeader);
     } else if (h.fromClient()) {
-      client(ctx, b, pdu);
+      client(ctx, b, pdu, newHeader);
     }
   }
 
-  private void client(DatagramContext ctx, ByteBuffer b, PnioPdu pdu) {
+  /** The parts of a datagram's header that everything but its body depends on. */
+  private record CallHeader(
+      DeviceRef from,
+      DeviceRef to,
+      UUID object,
+      PnioInterface pnioInterface,
+      int packetType,
+      int opnum,
+      boolean littleEndian) {}
+
+  private void client(DatagramContext ctx, ByteBuffer b, PnioPdu pdu, boolean newHeader) {
     DceRpcClHeader h = pdu.header();
     boolean request = h.packetType() == DceRpcClHeader.REQUEST;
+    boolean connectRequest = request && h.opnum() == CONNECT && h.startsBody();
+    if (!newHeader && !connectRequest) {
+      return;
+    }
     ConnectRequest connect = null;
-    if (request && h.opnum() == CONNECT && h.startsBody()) {
+    if (connectRequest) {
       connect = ConnectRequest.decode(b, pdu);
       warn(ctx, connect.problems());
     }
@@ -98,9 +129,13 @@ final class PnioCmObserver {
     }
   }
 
-  private void server(DatagramContext ctx, ByteBuffer b, PnioPdu pdu) {
+  private void server(DatagramContext ctx, ByteBuffer b, PnioPdu pdu, boolean newHeader) {
     DceRpcClHeader h = pdu.header();
     Role role = pdu.pnioInterface().serverRole();
+    if (!newHeader) {
+      identification(ctx, b, pdu, role);
+      return;
+    }
     Identity id = ids(PnioObjectUuid.of(h.object()), role).build();
     Map<String, Object> fields = call(pdu);
     if (h.packetType() == DceRpcClHeader.FAULT || h.packetType() == DceRpcClHeader.REJECT) {
@@ -110,6 +145,12 @@ final class PnioCmObserver {
       }
     }
     emit(ctx, pdu, ctx.source().device(), id, Authority.DEVICE_REPORTED, "server", fields);
+    identification(ctx, b, pdu, role);
+  }
+
+  /** Connect and Read responses carry the responder's own data: always decoded. */
+  private void identification(DatagramContext ctx, ByteBuffer b, PnioPdu pdu, Role role) {
+    DceRpcClHeader h = pdu.header();
     if (h.packetType() == DceRpcClHeader.RESPONSE && h.startsBody()) {
       if (h.opnum() == CONNECT) {
         connectResponse(ctx, b, pdu, role);
@@ -234,6 +275,9 @@ final class PnioCmObserver {
     return f;
   }
 
+  /** What one observation says, for the once-a-minute check. */
+  private record Said(DeviceRef subject, String kind, int fieldsHash) {}
+
   /** What the common fields of a call depend on; their text is built once per distinct key. */
   private record CallKey(UUID object, PnioInterface pnioInterface, boolean littleEndian) {}
 
@@ -272,8 +316,7 @@ final class PnioCmObserver {
       String kind,
       Map<String, Object> fields) {
     String source = "profinet.io-cm." + kind;
-    String key = subject + "|" + source + "|" + fields.hashCode();
-    if (!recent.isRepeat(key, NOTHING, ctx.timestamp())) {
+    if (!recent.isRepeat(new Said(subject, kind, fields.hashCode()), NOTHING, ctx.timestamp())) {
       Evidence evidence = new Evidence(source, ctx.timestamp(), ctx.origin(), fields);
       ctx.sink().observe(new Observation(PROTOCOL, subject, identity, authority, evidence));
     }

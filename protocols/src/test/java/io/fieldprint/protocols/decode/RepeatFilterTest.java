@@ -48,7 +48,7 @@ class RepeatFilterTest {
   }
 
   @Test
-  void theLeastRecentSenderIsForgottenBeyondTheBound() {
+  void theFirstRememberedSenderIsForgottenBeyondTheBound() {
     filter.isRepeat("a", bytes(1), T);
     filter.isRepeat("b", bytes(1), T);
     filter.isRepeat("c", bytes(1), T);
