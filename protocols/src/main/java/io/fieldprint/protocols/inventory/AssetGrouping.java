@@ -30,6 +30,7 @@ final class AssetGrouping {
     for (DeviceRecord r : records) {
       g.link(r.key);
     }
+    g.linkBySerial(records);
     for (DeviceRecord r : records) {
       String root = g.find(g.primaryNode(r.key));
       g.rootOfKey.put(r.key, root);
@@ -90,6 +91,26 @@ final class AssetGrouping {
           }
         });
     return shared;
+  }
+
+  /**
+   * Records that report the same serial number are one device, whatever addresses they came from (a
+   * controller seen over S7 through a router and over PROFINET on its own segment). Names are not
+   * used: the same station name ("controller", "plc1") is common across networks.
+   */
+  private void linkBySerial(Collection<DeviceRecord> records) {
+    Map<String, String> nodeOfSerial = new HashMap<>();
+    for (DeviceRecord r : records) {
+      Claim<String> serial = r.fields.get(IdentityField.SERIAL);
+      if (serial == null || !SerialNumbers.distinctive(serial.value())) {
+        continue;
+      }
+      String node = primaryNode(r.key);
+      String first = nodeOfSerial.putIfAbsent(SerialNumbers.normalise(serial.value()), node);
+      if (first != null) {
+        union(first, node);
+      }
+    }
   }
 
   /** Whether the key's MAC is a router's, which names no device behind it. */

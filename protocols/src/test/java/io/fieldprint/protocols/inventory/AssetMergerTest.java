@@ -208,6 +208,54 @@ class AssetMergerTest {
   }
 
   @Test
+  void theSameSerialSeenUnderUnrelatedAddressesIsOneDevice() {
+    merger.observe(
+        obs(
+            "s7comm",
+            DeviceRef.of(null, "10.9.0.5"),
+            Identity.builder().serial("S C-X4U421302009").firmware("V3.2.6").build(),
+            Authority.DEVICE_REPORTED,
+            "x#frame=1",
+            1));
+    merger.observe(
+        obs(
+            "profinet",
+            DeviceRef.of(PLC_MAC, "192.168.0.1"),
+            Identity.builder().serial("s c-x4u421302009").name("plc-line1").build(),
+            Authority.DEVICE_REPORTED,
+            "x#frame=2",
+            2));
+
+    Inventory inv = build();
+
+    assertEquals(1, inv.assets().size());
+    assertEquals(List.of("10.9.0.5", "192.168.0.1"), inv.assets().get(0).ip());
+    assertEquals("plc-line1", inv.assets().get(0).name());
+  }
+
+  @Test
+  void placeholderSerialsAndSharedNamesJoinNothing() {
+    merger.observe(
+        obs(
+            "enip",
+            DeviceRef.of(null, "10.0.0.1"),
+            Identity.builder().serial("0x00000000").name("controller").build(),
+            Authority.DEVICE_REPORTED,
+            "x#frame=1",
+            1));
+    merger.observe(
+        obs(
+            "enip",
+            DeviceRef.of(null, "10.0.0.2"),
+            Identity.builder().serial("0x00000000").name("controller").build(),
+            Authority.DEVICE_REPORTED,
+            "x#frame=2",
+            2));
+
+    assertEquals(2, build().assets().size());
+  }
+
+  @Test
   void loopbackAddressesInDifferentCapturesAreDifferentHosts() {
     DeviceRef lo = DeviceRef.of(null, "127.0.0.1");
     merger.observe(
