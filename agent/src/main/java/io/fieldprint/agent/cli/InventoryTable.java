@@ -48,7 +48,7 @@ final class InventoryTable {
               dash(a.name()),
               String.join(",", a.protocols())));
     }
-    appendTable(sb, rows);
+    appendTable(sb, rows, 0);
     sb.append("\nFINDINGS (").append(inventory.findings().size()).append(")\n");
     if (!inventory.findings().isEmpty()) {
       List<List<String>> frows = new ArrayList<>();
@@ -56,7 +56,7 @@ final class InventoryTable {
       for (InventoryFinding f : inventory.findings()) {
         frows.add(List.of(f.severity().jsonName(), f.rule(), f.assetId(), dash(f.detail())));
       }
-      appendTable(sb, frows);
+      appendTable(sb, frows, 2);
     }
     sb.append("\nSOURCES\n");
     for (InventorySource s : inventory.sources()) {
@@ -84,18 +84,18 @@ final class InventoryTable {
     return s == null ? "-" : s;
   }
 
-  private static void appendTable(StringBuilder sb, List<List<String>> rows) {
+  private static void appendTable(StringBuilder sb, List<List<String>> rows, int idColumn) {
     int cols = rows.get(0).size();
     int[] width = new int[cols];
     for (List<String> row : rows) {
       for (int i = 0; i < cols; i++) {
-        width[i] = Math.max(width[i], cell(row.get(i), maxWidth(i, cols)).length());
+        width[i] = Math.max(width[i], cell(row.get(i), maxWidth(i, cols, idColumn)).length());
       }
     }
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder("  ");
       for (int i = 0; i < cols; i++) {
-        String c = cell(row.get(i), maxWidth(i, cols));
+        String c = cell(row.get(i), maxWidth(i, cols, idColumn));
         line.append(c);
         if (i < cols - 1) {
           line.append(" ".repeat(width[i] - c.length() + 2));
@@ -105,9 +105,9 @@ final class InventoryTable {
     }
   }
 
-  /** The first column (ids) and the last (details, protocols) may run longer than the others. */
-  private static int maxWidth(int column, int columns) {
-    return column == 0 ? 100 : column == columns - 1 ? 200 : MAX_CELL;
+  /** The asset id column and the last (details, protocols) may run longer than the others. */
+  private static int maxWidth(int column, int columns, int idColumn) {
+    return column == idColumn ? 100 : column == columns - 1 ? 200 : MAX_CELL;
   }
 
   /** Cells are single-line and bounded. */
