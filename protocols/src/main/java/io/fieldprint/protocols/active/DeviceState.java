@@ -12,6 +12,7 @@ final class DeviceState {
   private final ScanLimits limits;
   private final Map<ScanProtocol, Integer> used = new EnumMap<>(ScanProtocol.class);
   private Permit outstanding;
+  private ScanTarget connection;
   private Instant quietSince;
   private Instant backoffUntil;
   private int consecutiveFailures;
@@ -36,9 +37,14 @@ final class DeviceState {
   }
 
   /** How long this device needs before the next request, or empty if it may take one now. */
-  Optional<Admission.Wait> waitAt(Instant now) {
+  Optional<Admission.Wait> waitAt(ScanTarget target, Instant now) {
     if (outstanding != null) {
       return Optional.of(new Admission.Wait(limits.minGap(), "a request is outstanding"));
+    }
+    if (connection != null && !sameEndpoint(connection, target) && !idle(now)) {
+      return Optional.of(
+          new Admission.Wait(
+              limits.minGap(), "another connection to this device is open: " + connection.uri()));
     }
     if (backoffUntil != null && backoffUntil.isAfter(now)) {
       return Optional.of(new Admission.Wait(Duration.between(now, backoffUntil), "backing off"));
@@ -60,11 +66,26 @@ final class DeviceState {
 
   void admit(Permit permit) {
     outstanding = permit;
+    connection = permit.target();
     used.merge(permit.request().protocol(), 1, Integer::sum);
   }
 
-  Permit outstanding() {
-    return outstanding;
+  /** The probe closed its connection to {@code target}; another endpoint may now connect. */
+  void closed(ScanTarget target) {
+    if (connection != null && sameEndpoint(connection, target)) {
+      connection = null;
+    }
+  }
+
+  /** A connection with nothing outstanding for twice the request timeout counts as closed. */
+  private boolean idle(Instant now) {
+    return outstanding == null
+        && quietSince != null
+        && !quietSince.plus(limits.requestTimeout().multipliedBy(2)).isAfter(now);
+  }
+
+  private static boolean sameEndpoint(ScanTarget a, ScanTarget b) {
+    return a.protocol() == b.protocol() && a.host().equals(b.host()) && a.port() == b.port();
   }
 
   boolean breakerOpen() {

@@ -13,10 +13,11 @@ import java.util.Set;
 /**
  * The single choke point every probe calls before a request leaves the process, one per scan. It
  * applies the {@link RequestPolicy}, then per device (host): the circuit breaker, the request
- * budget, one outstanding request, exponential back-off after failures and the minimum gap; then
- * globally: the scan-wide breaker, bounded concurrency and the request rate. Every sent request
- * (with its outcome) and every refusal goes to the {@link AuditLog}. Thread-safe; state is bounded
- * by {@link ScanLimits#maxDevices()} and {@link ScanLimits#maxConcurrentRequests()}.
+ * budget, one outstanding request, one connection, exponential back-off after failures and the
+ * minimum gap; then globally: the scan-wide breaker, bounded concurrency and the request rate.
+ * Every sent request (with its outcome) and every refusal goes to the {@link AuditLog}.
+ * Thread-safe; state is bounded by {@link ScanLimits#maxDevices()} and {@link
+ * ScanLimits#maxConcurrentRequests()}.
  */
 public final class OutboundGate {
 
@@ -55,7 +56,7 @@ public final class OutboundGate {
       return new Admission.Refused(refusal.get());
     }
     DeviceState device = devices.get(target.device());
-    Optional<Admission.Wait> wait = device.waitAt(now).or(() -> globalWait(now));
+    Optional<Admission.Wait> wait = device.waitAt(target, now).or(() -> globalWait(now));
     if (wait.isPresent()) {
       return wait.get();
     }
@@ -65,6 +66,18 @@ public final class OutboundGate {
     outstanding.add(permit);
     rate.record(now);
     return new Admission.Admitted(permit);
+  }
+
+  /**
+   * The probe closed its connection to {@code target}. Until then (or until the connection has been
+   * idle for twice the request timeout) requests to another port or protocol of the same device
+   * wait: one connection per device.
+   */
+  public synchronized void connectionClosed(ScanTarget target) {
+    DeviceState device = devices.get(target.device());
+    if (device != null) {
+      device.closed(target);
+    }
   }
 
   /** Kill switch: from now on every request is refused with {@code reason}. */

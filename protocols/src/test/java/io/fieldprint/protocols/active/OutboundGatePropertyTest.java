@@ -43,6 +43,7 @@ class OutboundGatePropertyTest {
 
   private final List<Permit> outstanding = new ArrayList<>();
   private final Map<String, Instant> lastAdmitted = new HashMap<>();
+  private final Map<String, ScanTarget> connection = new HashMap<>();
   private final Map<String, Instant> lastFinished = new HashMap<>();
   private final Map<String, Integer> failures = new HashMap<>();
   private final Map<String, Integer> used = new HashMap<>();
@@ -54,9 +55,11 @@ class OutboundGatePropertyTest {
   void gateNeverBreaksPolitenessBudgetBreakerOrGlobalCaps(long seed) {
     Random random = new Random(seed);
     for (int step = 0; step < STEPS; step++) {
-      int op = random.nextInt(10);
+      int op = random.nextInt(11);
       if (op < 5) {
         admit(random);
+      } else if (op == 10) {
+        close(random);
       } else if (op < 8) {
         complete(random);
       } else {
@@ -80,6 +83,8 @@ class OutboundGatePropertyTest {
     Admission admission = gate.admit(target, request);
     if (admission instanceof Admission.Admitted a) {
       checkMayBeSent(host, request, now);
+      checkOneConnection(host, target, now);
+      connection.put(host, target);
       outstanding.add(a.permit());
       lastAdmitted.put(host, now);
       used.merge(host + request.protocol(), 1, Integer::sum);
@@ -103,6 +108,26 @@ class OutboundGatePropertyTest {
       admissions.removeFirst();
     }
     assertTrue(admissions.size() < limits.maxRequestsPerSecond(), "rate at " + now);
+  }
+
+  private void checkOneConnection(String host, ScanTarget target, Instant now) {
+    ScanTarget open = connection.get(host);
+    boolean idle =
+        lastFinished.containsKey(host)
+            && !lastFinished.get(host).plus(limits.requestTimeout().multipliedBy(2)).isAfter(now);
+    assertTrue(
+        open == null || open.protocol() == target.protocol() || idle,
+        "second connection to " + host + ": " + open + " then " + target);
+  }
+
+  private void close(Random random) {
+    String host = "10.0.0." + (1 + random.nextInt(DEVICES));
+    ScanTarget closing =
+        random.nextBoolean() ? OutboundGateTest.modbus(host) : OutboundGateTest.opcUa(host);
+    gate.connectionClosed(closing);
+    if (closing.equals(connection.get(host))) {
+      connection.remove(host);
+    }
   }
 
   private boolean gapHeld(Instant previous, Instant now) {

@@ -87,6 +87,35 @@ class OutboundGateTest {
   }
 
   @Test
+  void requestToAnotherEndpointOfTheDeviceWaitsUntilTheOpenConnectionIsClosed() {
+    OutboundGate gate = gate(ScanLimits.defaults());
+    admitted(gate.admit(modbus("10.0.0.1"), BASIC)).complete(Outcome.SUCCESS);
+    clock.advanceMillis(250);
+    OpcUaServiceRequest getEndpoints = OpcUaServiceRequest.of(OpcUaService.GET_ENDPOINTS);
+    assertTrue(
+        waits(gate.admit(opcUa("10.0.0.1"), getEndpoints)).reason().contains("another connection"));
+    ScanTarget otherPort =
+        new ScanTarget(ScanProtocol.MODBUS, "10.0.0.1", 5020, "", OptionalInt.empty());
+    waits(gate.admit(otherPort, BASIC));
+    admitted(gate.admit(modbus("10.0.0.1"), ModbusRequest.reportServerId(1)))
+        .complete(Outcome.SUCCESS);
+    gate.connectionClosed(modbus("10.0.0.1"));
+    clock.advanceMillis(250);
+    admitted(gate.admit(opcUa("10.0.0.1"), getEndpoints));
+  }
+
+  @Test
+  void connectionIdleForTwiceTheTimeoutCountsAsClosed() {
+    OutboundGate gate = gate(ScanLimits.defaults());
+    admitted(gate.admit(modbus("10.0.0.1"), BASIC)).complete(Outcome.SUCCESS);
+    clock.advanceMillis(5999);
+    OpcUaServiceRequest read = OpcUaServiceRequest.of(OpcUaService.READ);
+    waits(gate.admit(opcUa("10.0.0.1"), read));
+    clock.advanceMillis(1);
+    admitted(gate.admit(opcUa("10.0.0.1"), read));
+  }
+
+  @Test
   void nextRequestWaitsExactlyTheMinimumGapAfterCompletion() {
     OutboundGate gate = gate(ScanLimits.defaults());
     admitted(gate.admit(modbus("10.0.0.1"), BASIC)).complete(Outcome.SUCCESS);
@@ -105,6 +134,7 @@ class OutboundGateTest {
       clock.advanceMillis(250);
     }
     assertTrue(refused(gate.admit(modbus("10.0.0.1"), BASIC)).contains("budget of 6"));
+    gate.connectionClosed(modbus("10.0.0.1"));
     for (int i = 0; i < 25; i++) {
       admitted(gate.admit(opcUa("10.0.0.1"), OpcUaServiceRequest.of(OpcUaService.READ)))
           .complete(Outcome.SUCCESS);
