@@ -72,6 +72,39 @@ class OutboundGateTest {
   }
 
   @Test
+  void gateRefusesEveryModbusRequestAndOpcUaServiceOutsideTheAllowlistWithoutSendingAnything() {
+    OutboundGate gate = gate(ScanLimits.defaults());
+    int refusals = 0;
+    for (int fc = 0; fc <= 255; fc++) {
+      if (fc != ModbusRequest.REPORT_SERVER_ID
+          && fc != ModbusRequest.ENCAPSULATED_INTERFACE_TRANSPORT) {
+        refused(gate.admit(modbus("10.0.0.1"), ModbusRequest.functionCode(0, fc)));
+        refusals++;
+      }
+    }
+    for (int mei = 0; mei <= 255; mei++) {
+      for (int code = 0; code <= 255; code++) {
+        if (mei != 0x0E || code < 1 || code > 4) {
+          refused(gate.admit(modbus("10.0.0.1"), ModbusRequest.encapsulated(0, mei, code, 0)));
+          refusals++;
+        }
+      }
+    }
+    for (OpcUaService service : OpcUaService.values()) {
+      if (!RequestPolicy.ALLOWED_OPC_UA_SERVICES.contains(service)) {
+        refused(gate.admit(opcUa("10.0.0.1"), OpcUaServiceRequest.of(service)));
+        refusals++;
+      }
+    }
+    refused(
+        gate.admit(opcUa("10.0.0.1"), OpcUaServiceRequest.activateSession(UserTokenType.USERNAME)));
+    assertEquals(254 + 65536 - 4 + 28, refusals);
+    assertEquals(0, gate.outstandingCount());
+    assertTrue(audit.records().stream().allMatch(r -> r.decision().equals("REFUSED")));
+    admitted(gate.admit(modbus("10.0.0.1"), ModbusRequest.reportServerId(0)));
+  }
+
+  @Test
   void requestOfTheWrongProtocolForTheTargetIsRefused() {
     OutboundGate gate = gate(ScanLimits.defaults());
     refused(gate.admit(opcUa("10.0.0.1"), BASIC));
