@@ -61,6 +61,11 @@ public record ScanLimits(
         List.of(255, 1));
   }
 
+  /** A builder starting from {@link #defaults()}. */
+  public static ScanLimitsBuilder builder() {
+    return new ScanLimitsBuilder(defaults());
+  }
+
   /** The request budget per device for {@code protocol}. */
   public int budget(ScanProtocol protocol) {
     return protocol == ScanProtocol.MODBUS ? modbusBudget : opcUaBudget;

@@ -59,21 +59,7 @@ class DryRunTest {
 
   @Test
   void requestsWhosePathWouldExceedTheBudgetAreLeftOutAndCounted() {
-    ScanLimits d = ScanLimits.defaults();
-    ScanLimits limits =
-        new ScanLimits(
-            d.minGap(),
-            d.requestTimeout(),
-            d.backoffBase(),
-            d.backoffMax(),
-            4,
-            25,
-            3,
-            5,
-            8,
-            20,
-            1024,
-            List.of(255, 1, 0));
+    ScanLimits limits = ScanLimits.builder().modbusBudget(4).unitIds(List.of(255, 1, 0)).build();
     ScanTarget target = target("modbus://10.0.0.5:502");
     List<PlannedRequest> plan = ScanPlan.forTarget(target, limits);
     assertEquals(9, plan.size());
@@ -86,21 +72,8 @@ class DryRunTest {
 
   @Test
   void everyPlannedRequestPassesThePolicyEvenWithCredentialsAbsent() {
-    ScanLimits d = ScanLimits.defaults();
     ScanLimits withZero =
-        new ScanLimits(
-            d.minGap(),
-            d.requestTimeout(),
-            d.backoffBase(),
-            d.backoffMax(),
-            32,
-            100,
-            3,
-            5,
-            8,
-            20,
-            1024,
-            List.of(255, 1, 0));
+        ScanLimits.builder().modbusBudget(32).opcUaBudget(100).unitIds(List.of(255, 1, 0)).build();
     for (String uri : List.of("modbus://10.0.0.5:502", "opc.tcp://10.0.0.7:4840")) {
       for (PlannedRequest p : ScanPlan.uncapped(target(uri), withZero)) {
         assertTrue(RequestPolicy.anonymousOnly().refusal(p.request()).isEmpty(), p.toString());
@@ -110,21 +83,7 @@ class DryRunTest {
 
   @Test
   void opcUaPlanFitsTheSmallestUsefulBudget() {
-    ScanLimits d = ScanLimits.defaults();
-    ScanLimits tight =
-        new ScanLimits(
-            d.minGap(),
-            d.requestTimeout(),
-            d.backoffBase(),
-            d.backoffMax(),
-            6,
-            2,
-            3,
-            5,
-            8,
-            20,
-            1024,
-            d.unitIds());
+    ScanLimits tight = ScanLimits.builder().opcUaBudget(2).build();
     String text =
         DryRun.render(
             List.of(target("opc.tcp://10.0.0.7:4840")), tight, RequestPolicy.anonymousOnly());

@@ -45,7 +45,7 @@ class OutboundGateConcurrencyTest {
 
   @Test
   void concurrentCallersCompletingAtOnceNeverExceedTheRatePerSecond() throws Exception {
-    OutboundGate gate = gate(Limits.defaults().concurrency(64).build());
+    OutboundGate gate = gate(ScanLimits.builder().maxConcurrentRequests(64).build());
     AtomicInteger admitted = new AtomicInteger();
     run(
         gate,

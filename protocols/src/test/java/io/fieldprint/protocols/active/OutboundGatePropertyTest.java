@@ -36,7 +36,8 @@ class OutboundGatePropertyTest {
   };
   private static final RequestPolicy POLICY = RequestPolicy.anonymousOnly();
 
-  private final ScanLimits limits = Limits.defaults().concurrency(3).rate(6).build();
+  private final ScanLimits limits =
+      ScanLimits.builder().maxConcurrentRequests(3).maxRequestsPerSecond(6).build();
   private final FakeClock clock = new FakeClock();
   private final OutboundGate gate =
       new OutboundGate(limits, POLICY, clock, new RecordingAuditLog());

@@ -183,7 +183,7 @@ class OutboundGateTest {
   void backOffDoublesPerConsecutiveFailureAndCaps() {
     OutboundGate gate =
         gate(
-            Limits.defaults()
+            ScanLimits.builder()
                 .breakerThreshold(10)
                 .modbusBudget(32)
                 .backoff(Duration.ofSeconds(5), Duration.ofMinutes(5))
@@ -225,7 +225,7 @@ class OutboundGateTest {
 
   @Test
   void scanWideBreakerRefusesEveryDeviceOnceFiveDevicesStoppedAnswering() {
-    OutboundGate gate = gate(Limits.defaults().breakerThreshold(1).build());
+    OutboundGate gate = gate(ScanLimits.builder().breakerThreshold(1).build());
     for (int d = 1; d <= 5; d++) {
       admitted(gate.admit(modbus("10.0.0." + d), BASIC)).complete(Outcome.TIMEOUT);
     }
@@ -293,7 +293,7 @@ class OutboundGateTest {
 
   @Test
   void globalRateCapAdmitsTwentyPerSecondAndSaysWhenTheNextFits() {
-    OutboundGate gate = gate(Limits.defaults().concurrency(64).build());
+    OutboundGate gate = gate(ScanLimits.builder().maxConcurrentRequests(64).build());
     for (int d = 1; d <= 20; d++) {
       admitted(gate.admit(modbus("10.0.0." + d), BASIC)).complete(Outcome.SUCCESS);
       clock.advanceMillis(10);
@@ -306,7 +306,7 @@ class OutboundGateTest {
 
   @Test
   void deviceCountIsBoundedPerScan() {
-    OutboundGate gate = gate(Limits.defaults().maxDevices(2).build());
+    OutboundGate gate = gate(ScanLimits.builder().maxDevices(2).build());
     admitted(gate.admit(modbus("10.0.0.1"), BASIC));
     admitted(gate.admit(modbus("10.0.0.2"), BASIC));
     assertTrue(refused(gate.admit(modbus("10.0.0.3"), BASIC)).contains("device limit"));
@@ -321,7 +321,7 @@ class OutboundGateTest {
 
   @Test
   void invalidLimitsAreRejectedAtConstructionListingEveryError() {
-    ScanLimits bad = Limits.defaults().concurrency(0).rate(0).build();
+    ScanLimits bad = ScanLimits.builder().maxConcurrentRequests(0).maxRequestsPerSecond(0).build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> gate(bad));
     assertTrue(e.getMessage().contains("maxConcurrentRequests"), e.getMessage());
     assertTrue(e.getMessage().contains("maxRequestsPerSecond"), e.getMessage());

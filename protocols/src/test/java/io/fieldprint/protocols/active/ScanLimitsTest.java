@@ -77,37 +77,20 @@ class ScanLimitsTest {
     assertEquals(2, missing.validate().size());
   }
 
+  @Test
+  void builderStartsFromTheDefaultsAndChangesOnlyWhatIsSet() {
+    assertEquals(ScanLimits.defaults(), ScanLimits.builder().build());
+    ScanLimits l = ScanLimits.builder().modbusBudget(3).unitIds(List.of(1)).build();
+    assertEquals(3, l.modbusBudget());
+    assertEquals(List.of(1), l.unitIds());
+    assertEquals(ScanLimits.defaults().opcUaBudget(), l.opcUaBudget());
+  }
+
   private static ScanLimits withGap(int millis) {
-    ScanLimits d = ScanLimits.defaults();
-    return new ScanLimits(
-        Duration.ofMillis(millis),
-        d.requestTimeout(),
-        d.backoffBase(),
-        d.backoffMax(),
-        6,
-        25,
-        3,
-        5,
-        8,
-        20,
-        1024,
-        d.unitIds());
+    return ScanLimits.builder().minGap(Duration.ofMillis(millis)).build();
   }
 
   private static ScanLimits withUnits(List<Integer> units) {
-    ScanLimits d = ScanLimits.defaults();
-    return new ScanLimits(
-        d.minGap(),
-        d.requestTimeout(),
-        d.backoffBase(),
-        d.backoffMax(),
-        6,
-        25,
-        3,
-        5,
-        8,
-        20,
-        1024,
-        units);
+    return ScanLimits.builder().unitIds(units).build();
   }
 }
