@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single choke point every probe calls before a request leaves the process, one per scan. It
@@ -20,6 +22,10 @@ import java.util.Set;
  * ScanLimits#maxConcurrentRequests()}.
  */
 public final class OutboundGate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundGate.class);
+
+  private static final String AUDIT_FAILED = "audit log failed: ";
 
   private final ScanLimits limits;
   private final RequestPolicy policy;
@@ -52,7 +58,7 @@ public final class OutboundGate {
     expireOverdue(now);
     Optional<String> refusal = refusal(target, request);
     if (refusal.isPresent()) {
-      audit.append(refusedRecord(now, target, request, refusal.get()));
+      record(refusedRecord(now, target, request, refusal.get()));
       return new Admission.Refused(refusal.get());
     }
     DeviceState device = devices.get(target.device());
@@ -151,8 +157,9 @@ public final class OutboundGate {
     device.finish(outcome, now);
     if (!wasOpen && device.breakerOpen()) {
       openBreakers++;
+      LOG.warn("circuit breaker open for {}: stopped answering", permit.target().device());
     }
-    audit.append(
+    record(
         new AuditRecord(
             permit.admittedAt(),
             permit.target().uri(),
@@ -162,6 +169,19 @@ public final class OutboundGate {
             outcome.name(),
             detail,
             Duration.between(permit.admittedAt(), now).toMillis()));
+  }
+
+  /** Writes one audit line; if the log fails, the scan stops: nothing unrecorded is sent. */
+  private void record(AuditRecord line) {
+    if (stopReason != null && stopReason.startsWith(AUDIT_FAILED)) {
+      return;
+    }
+    try {
+      audit.append(line);
+    } catch (RuntimeException e) {
+      LOG.error("audit log failed, stopping the scan", e);
+      stop(AUDIT_FAILED + e.getMessage());
+    }
   }
 
   private static String wireText(Permit permit) {

@@ -313,6 +313,20 @@ class OutboundGateTest {
   }
 
   @Test
+  void failingAuditLogStopsTheScanSoNothingUnrecordedIsSent() {
+    AuditLog broken =
+        line -> {
+          throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+        };
+    OutboundGate gate =
+        new OutboundGate(ScanLimits.defaults(), RequestPolicy.anonymousOnly(), clock, broken);
+    Permit permit = admitted(gate.admit(modbus("10.0.0.1"), BASIC));
+    assertTrue(permit.complete(Outcome.SUCCESS));
+    String reason = refused(gate.admit(modbus("10.0.0.2"), BASIC));
+    assertTrue(reason.contains("audit log failed") && reason.contains("disk full"), reason);
+  }
+
+  @Test
   void stopRefusesEverythingAfterwards() {
     OutboundGate gate = gate(ScanLimits.defaults());
     gate.stop("operator pressed stop");
