@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Iterator;
@@ -62,8 +63,10 @@ final class JsonBounds {
         }
       }
       return null;
+    } catch (StreamConstraintsException e) {
+      return "document exceeds a limit: " + firstLine(e.getMessage());
     } catch (IOException | RuntimeException e) {
-      return "not valid JSON within limits: " + firstLine(e.getMessage());
+      return "not valid JSON: " + firstLine(e.getMessage());
     }
   }
 
