@@ -43,8 +43,14 @@ final class JsonBounds {
     }
     int[] counts = new int[limits.maxDepth() + 2];
     int depth = 0;
+    int values = 0;
     try (JsonParser parser = factory.createParser(json)) {
       for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+        if (t.isScalarValue() || t.isStructStart()) {
+          if (++values > limits.maxValues()) {
+            return "more than " + limits.maxValues() + " JSON values";
+          }
+        }
         if (depth > 0 && !t.isStructEnd() && t != JsonToken.FIELD_NAME) {
           if (++counts[depth] > limits.maxArrayLength()) {
             return "array or object with more than " + limits.maxArrayLength() + " elements";

@@ -50,6 +50,15 @@ class CsafHostileDocumentTest {
   }
 
   @Test
+  void manyValuesSpreadOverShortArraysAreRejectedBeforeATreeIsBuilt() {
+    String chunk = "[" + "0,".repeat(99_999) + "0]";
+    String many = "\"x\": [" + (chunk + ",").repeat(14) + chunk + "]";
+    String reason =
+        rejectedQuickly(utf8(CsafTestDocuments.json("T", products("P1") + ", " + many, "")));
+    assertTrue(reason.contains("more than 1000000 JSON values"), reason);
+  }
+
+  @Test
   void aTenMegabyteStringIsRejected() {
     String reason =
         rejectedQuickly(utf8(CsafTestDocuments.json("x".repeat(10 << 20), products("P1"), "")));

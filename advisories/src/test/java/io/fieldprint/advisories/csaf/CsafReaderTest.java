@@ -167,7 +167,7 @@ class CsafReaderTest {
 
   @Test
   void aTreeGivenAsJsonNodeIsCheckedAgainstTheSameLimits() throws Exception {
-    CsafReader small = new CsafReader(new CsafLimits(1 << 20, 8, 100, 100));
+    CsafReader small = new CsafReader(new CsafLimits(1 << 20, 8, 100, 100, 10_000));
     byte[] json = document(products("P1"), "");
     assertInstanceOf(CsafDocument.class, small.read(new ObjectMapper().readTree(json)));
     String deep =
