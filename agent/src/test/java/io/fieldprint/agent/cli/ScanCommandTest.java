@@ -111,6 +111,18 @@ class ScanCommandTest {
   }
 
   @Test
+  void anAbsentDeviceIsListedOnStderrAndAsAFailedSourceButIsNotAnError() throws Exception {
+    ModbusTestServer server = ModbusTestServer.start((u, p) -> new Answer.Silence());
+    server.close();
+    CliRun run = CliRun.of("scan", server.target("/1"), "--format", "json");
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().contains(server.target("/1") + ": no answer: "), run.err());
+    assertTrue(run.out().contains("\"status\" : \"failed\""), run.out());
+    assertEquals(List.of(), InventorySchema.violations(run.out()));
+  }
+
+  @Test
   void anUnparsableTargetIsAUsageError() {
     CliRun run = CliRun.of("scan", "modbus://10.0.0.5");
 

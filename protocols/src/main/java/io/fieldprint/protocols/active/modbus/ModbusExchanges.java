@@ -53,6 +53,9 @@ final class ModbusExchanges implements AutoCloseable {
     if (reply instanceof ModbusReply.Broken b) {
       broken = b.reason();
     }
+    if (reply instanceof ModbusReply.Unreachable u) {
+      broken = u.reason();
+    }
     if (reply instanceof ModbusReply.Frame) {
       responses++;
     }
@@ -65,7 +68,7 @@ final class ModbusExchanges implements AutoCloseable {
       try {
         channel = ModbusTcpChannel.connect(target.host(), target.port(), timeout);
       } catch (IOException | RuntimeException e) {
-        return new ModbusReply.Broken("could not connect: " + e.getMessage());
+        return new ModbusReply.Unreachable("could not connect: " + e.getMessage());
       }
     }
     sent++;

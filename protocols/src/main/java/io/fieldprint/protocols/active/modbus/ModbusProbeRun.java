@@ -161,6 +161,8 @@ final class ModbusProbeRun {
   void failedExchange(String origin, ModbusReply reply) {
     if (reply instanceof ModbusReply.Silence s) {
       reason(origin + ": " + s.reason());
+    } else if (reply instanceof ModbusReply.Unreachable u) {
+      reason(origin + ": " + u.reason());
     } else if (reply instanceof ModbusReply.NotSent n) {
       reason(origin + ": not sent: " + n.reason());
     } else if (reply instanceof ModbusReply.Broken b) {

@@ -22,6 +22,9 @@ sealed interface ModbusReply {
   /** The request was never sent: the gate refused it or the device's time budget ran out. */
   record NotSent(String reason) implements ModbusReply {}
 
+  /** No connection could be opened (refused, unreachable, connect timeout): nothing was sent. */
+  record Unreachable(String reason) implements ModbusReply {}
+
   /** The connection is unusable (closed, reset, or the stream is out of step). */
   record Broken(String reason) implements ModbusReply {}
 }

@@ -101,9 +101,11 @@ class HostileModbusServerTest {
   void connectionRefusedIsNoAnswerWithAReason() throws Exception {
     ModbusTestServer server = ModbusTestServer.start((u, p) -> new Answer.Silence());
     server.close();
-    ProbeFixture f = ProbeFixture.run(server, "/1");
+    ProbeFixture f = ProbeFixture.run(server, "");
 
-    assertEquals(ProbeReport.Status.FAILED, f.report.status());
+    assertEquals(ProbeReport.Status.NO_ANSWER, f.report.status());
     assertTrue(f.reasons().contains("could not connect"), f.reasons());
+    assertEquals(1, f.audit.size(), "one attempt, no second connection for unit 1");
+    assertTrue(f.sink.warnings.isEmpty(), "an absent device is not malformed input");
   }
 }
