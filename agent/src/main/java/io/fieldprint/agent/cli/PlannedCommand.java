@@ -14,11 +14,6 @@ final class PlannedCommand implements Runnable {
   static final List<PlannedCommand> ALL =
       List.of(
           new PlannedCommand(
-              "scan",
-              "Active identification over OPC UA and Modbus (targets opc.tcp://host:port,"
-                  + " modbus://host:port[/unit], --net CIDR; --dry-run).",
-              "the active-identification issue"),
-          new PlannedCommand(
               "match",
               "Correlates an inventory with CSAF advisories (--advisories PATH [--inventory FILE]).",
               "the advisory-correlation issue"),
@@ -60,7 +55,7 @@ final class PlannedCommand implements Runnable {
             + name
             + ": not built yet (planned in "
             + plannedIn
-            + "); available now: pcap, demo");
+            + "); available now: pcap, demo, scan");
   }
 
   /** Accepts and drops whatever arguments a planned command is given. */

@@ -21,9 +21,9 @@ class FieldprintCommandTest {
 
   @Test
   void aPlannedCommandSaysItIsNotBuiltAndExitsWithTwo() {
-    CliRun run = CliRun.of("scan", "opc.tcp://127.0.0.1:4840");
+    CliRun run = CliRun.of("match", "--advisories", "x");
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("fieldprint scan: not built yet"), run.err());
+    assertTrue(run.err().startsWith("fieldprint match: not built yet"), run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
   }
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * the client then asks again from the next object id). The observation is emitted once, when the
  * last page arrives or the connection ends; its evidence points at the first page.
  */
-final class DeviceIdentification {
+public final class DeviceIdentification {
   /** A stream never needs more pages than objects; a longer one is a loop. */
   static final int MAX_PAGES = 32;
 
@@ -24,14 +24,14 @@ final class DeviceIdentification {
   private ReadDeviceIdentificationResponse last;
   private Integer requestedObjectId;
 
-  DeviceIdentification(int unitId, String firstOrigin, Instant firstSeen) {
+  public DeviceIdentification(int unitId, String firstOrigin, Instant firstSeen) {
     this.unitId = unitId;
     this.firstOrigin = firstOrigin;
     this.firstSeen = firstSeen;
   }
 
   /** Adds one page; a later value for the same object id replaces the earlier one. */
-  void add(ReadDeviceIdentificationResponse page, Integer requestedObjectId) {
+  public void add(ReadDeviceIdentificationResponse page, Integer requestedObjectId) {
     if (pages == 0) {
       this.requestedObjectId = requestedObjectId;
     }
@@ -42,7 +42,7 @@ final class DeviceIdentification {
     }
   }
 
-  int pages() {
+  public int pages() {
     return pages;
   }
 
@@ -59,7 +59,7 @@ final class DeviceIdentification {
    * has no ProductName (and stays in the fields otherwise): ProductCode, usually the order number,
    * is the model.
    */
-  Identity identity() {
+  public Identity identity() {
     String productName = objects.get(0x04);
     String modelName = objects.get(0x05);
     return Identity.builder()
@@ -72,7 +72,7 @@ final class DeviceIdentification {
   }
 
   /** Raw decoded values for the evidence. */
-  Map<String, Object> fields(boolean complete) {
+  public Map<String, Object> fields(boolean complete) {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("unitId", unitId);
     fields.put("readDeviceIdCode", last.readDeviceIdCode());

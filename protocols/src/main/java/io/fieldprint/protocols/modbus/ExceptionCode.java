@@ -4,7 +4,7 @@ package io.fieldprint.protocols.modbus;
  * Modbus exception codes (Modbus Application Protocol v1.1b3 §7), carried in a response whose
  * function code has bit 0x80 set.
  */
-enum ExceptionCode {
+public enum ExceptionCode {
   ILLEGAL_FUNCTION(0x01, "Illegal Function"),
   ILLEGAL_DATA_ADDRESS(0x02, "Illegal Data Address"),
   ILLEGAL_DATA_VALUE(0x03, "Illegal Data Value"),
@@ -24,7 +24,7 @@ enum ExceptionCode {
   }
 
   /** The spec's name for {@code code}, or {@code "Unknown (0xNN)"}; unknown codes are kept. */
-  static String label(int code) {
+  public static String label(int code) {
     for (ExceptionCode e : values()) {
       if (e.code == code) {
         return e.label;
@@ -34,7 +34,7 @@ enum ExceptionCode {
   }
 
   /** Codes only a gateway sends: the answering device forwards to units behind it. */
-  static boolean isGatewayCode(int code) {
+  public static boolean isGatewayCode(int code) {
     return code == GATEWAY_PATH_UNAVAILABLE.code || code == GATEWAY_TARGET_FAILED_TO_RESPOND.code;
   }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * @param objects the objects actually present, in wire order
  * @param problem what was inconsistent (objects missing or cut short), or {@code null}
  */
-record ReadDeviceIdentificationResponse(
+public record ReadDeviceIdentificationResponse(
     int readDeviceIdCode,
     int conformityLevel,
     int moreFollows,
@@ -35,11 +35,11 @@ record ReadDeviceIdentificationResponse(
   /** Bytes from the function code to the first object. */
   private static final int HEAD = 7;
 
-  ReadDeviceIdentificationResponse {
+  public ReadDeviceIdentificationResponse {
     objects = List.copyOf(objects);
   }
 
-  boolean hasMoreFollows() {
+  public boolean hasMoreFollows() {
     return moreFollows == MORE_FOLLOWS;
   }
 
@@ -47,7 +47,7 @@ record ReadDeviceIdentificationResponse(
    * Decodes the PDU between absolute offsets {@code pdu} (the function code) and {@code end}.
    * Objects cut short are dropped and named in {@link #problem}.
    */
-  static Parsed<ReadDeviceIdentificationResponse> parse(ByteBuffer frame, int pdu, int end) {
+  public static Parsed<ReadDeviceIdentificationResponse> parse(ByteBuffer frame, int pdu, int end) {
     if (end - pdu < HEAD) {
       return Parsed.malformed(
           "read device identification response of " + (end - pdu) + " bytes, header needs " + HEAD);
@@ -96,5 +96,5 @@ record ReadDeviceIdentificationResponse(
    *     private (extended)
    * @param value the object's text, sanitised
    */
-  record DeviceIdentificationObject(int id, String value) {}
+  public record DeviceIdentificationObject(int id, String value) {}
 }

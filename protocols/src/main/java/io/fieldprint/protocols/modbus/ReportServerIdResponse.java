@@ -20,12 +20,12 @@ import java.util.Map;
  * @param payload the byte count bytes (fewer when the frame was cut short)
  * @param byteCount the byte count the response announces
  */
-record ReportServerIdResponse(byte[] payload, int byteCount) {
+public record ReportServerIdResponse(byte[] payload, int byteCount) {
   static final int FUNCTION_CODE = 0x11;
   static final int MAX_STRINGS = 8;
   static final int MIN_STRING = 4;
 
-  static Parsed<ReportServerIdResponse> parse(ByteBuffer frame, int pdu, int end) {
+  public static Parsed<ReportServerIdResponse> parse(ByteBuffer frame, int pdu, int end) {
     if (end - pdu < 2) {
       return Parsed.malformed("report server id response without byte count");
     }
@@ -36,7 +36,7 @@ record ReportServerIdResponse(byte[] payload, int byteCount) {
     return Parsed.ok(new ReportServerIdResponse(payload, byteCount));
   }
 
-  boolean truncated() {
+  public boolean truncated() {
     return payload.length < byteCount;
   }
 
@@ -73,7 +73,7 @@ record ReportServerIdResponse(byte[] payload, int byteCount) {
     return strings;
   }
 
-  Map<String, Object> fields(int unitId) {
+  public Map<String, Object> fields(int unitId) {
     HexFormat hex = HexFormat.of();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("unitId", unitId);
