@@ -10,6 +10,7 @@ import java.util.Map;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseDirection;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseResultMask;
@@ -19,6 +20,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.BrowseDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowseResponse;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowseResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.ViewDescription;
 
 /**
  * The DI companion spec's DeviceSet (ns=DI;i=5001), bounded to three requests: one Browse for the
@@ -42,6 +44,9 @@ final class DeviceSetRead {
           "SoftwareRevision",
           "DeviceRevision");
 
+  private static final ViewDescription ENTIRE_ADDRESS_SPACE =
+      new ViewDescription(NodeId.NULL_VALUE, DateTime.NULL_VALUE, uint(0));
+
   private DeviceSetRead() {}
 
   static void read(
@@ -60,12 +65,17 @@ final class DeviceSetRead {
         return;
       }
       List<NodeId> deviceIds = new ArrayList<>();
+      List<ReferenceDescription> local = new ArrayList<>();
       for (ReferenceDescription d : devices) {
-        d.getNodeId().toNodeId(client.getNamespaceTable()).ifPresent(deviceIds::add);
+        var id = d.getNodeId().toNodeId(client.getNamespaceTable());
+        if (id.isPresent()) {
+          deviceIds.add(id.get());
+          local.add(d);
+        }
       }
       List<List<ReferenceDescription>> variables =
           browse(client, deviceIds, NodeClass.Variable, MAX_VARIABLES_PER_DEVICE, deadline);
-      readNameplates(client, diIndex, devices, variables, deadline, report);
+      readNameplates(client, diIndex, local, variables, deadline, report);
     } catch (ProbeStepException e) {
       notes.add("DI DeviceSet not read: " + e.getMessage());
       report.warning("DI DeviceSet not read: " + e.getMessage());
@@ -87,7 +97,7 @@ final class DeviceSetRead {
               uint(BrowseResultMask.All.getValue())));
     }
     BrowseResponse response =
-        OpcUaProbe.await(client.browseAsync(null, uint(max), request), deadline);
+        OpcUaProbe.await(client.browseAsync(ENTIRE_ADDRESS_SPACE, uint(max), request), deadline);
     List<List<ReferenceDescription>> out = new ArrayList<>();
     BrowseResult[] results = response.getResults();
     for (int i = 0; i < nodes.size(); i++) {
@@ -121,7 +131,7 @@ final class DeviceSetRead {
       }
     }
     List<Map<String, Object>> fields = new ArrayList<>();
-    for (ReferenceDescription device : devices.subList(0, variables.size())) {
+    for (ReferenceDescription device : devices) {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("browseName", ProbeValues.clean(device.getBrowseName().name()));
       fields.add(f);

@@ -115,6 +115,7 @@ final class MiloTestServer implements AutoCloseable {
             profile ->
                 new RecordingTransport(
                     new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build())));
+    new DiTestNamespace(server).startup();
     server.startup().get(10, TimeUnit.SECONDS);
   }
 

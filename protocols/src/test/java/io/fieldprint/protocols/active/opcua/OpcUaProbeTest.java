@@ -83,6 +83,26 @@ class OpcUaProbeTest {
   }
 
   @Test
+  void diDeviceSetNameplateBecomesADeviceReportedIdentity() throws Exception {
+    try (MiloTestServer server = MiloTestServer.start(true)) {
+      var probed =
+          assertInstanceOf(
+              OpcUaProbeResult.Probed.class, probe.probe(target(server.port()), DEVICE, sink));
+
+      List<Observation> devices = sink.bySource(DeviceSetRead.SOURCE);
+      assertEquals(1, devices.size(), probed.notes().toString());
+      var identity = devices.get(0).identity();
+      assertEquals("Acme Automation", identity.vendor());
+      assertEquals("6ES7 516-3AN02-0AB0", identity.model());
+      assertEquals("S C-X4U12345", identity.serial());
+      assertEquals("V2.9.4", identity.firmware());
+      assertEquals("3", identity.hardware());
+      assertEquals(DiTestNamespace.DEVICE, identity.name());
+      assertOnlyAllowedAndWithinBudget();
+    }
+  }
+
+  @Test
   void anonymousAccessIsReportedAsConfirmedWhenTheSessionActivated() throws Exception {
     try (MiloTestServer server = MiloTestServer.start(true)) {
       probe.probe(target(server.port()), DEVICE, sink);
