@@ -146,6 +146,30 @@ class OpcUaProbeTest {
   }
 
   @Test
+  void exhaustedRequestBudgetEndsTheProbeWithAReasonAndNothingUnadmittedIsSent() throws Exception {
+    ScanLimits tight = ScanLimits.builder().minGap(Duration.ofMillis(100)).opcUaBudget(7).build();
+    OutboundGate tightGate =
+        new OutboundGate(tight, RequestPolicy.anonymousOnly(), InstantSource.system(), audit::add);
+    OpcUaProbe tightProbe =
+        new OpcUaProbe(tightGate, BUDGET, tight.requestTimeout(), InstantSource.system());
+    try (MiloTestServer server = MiloTestServer.start(true)) {
+      var probed =
+          assertInstanceOf(
+              OpcUaProbeResult.Probed.class, tightProbe.probe(target(server.port()), DEVICE, sink));
+
+      assertFalse(probed.notes().isEmpty());
+      assertTrue(probed.notes().toString().contains("budget"), probed.notes().toString());
+      long sentServices =
+          audit.stream()
+              .filter(r -> r.decision().equals("SENT"))
+              .filter(r -> !r.request().endsWith("SecureChannel"))
+              .count();
+      List<String> received = server.receivedServices();
+      assertEquals(sentServices, received.size(), audit + " vs " + received);
+    }
+  }
+
+  @Test
   void closedPortEndsWithinTheBudgetWithAReason() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
