@@ -1,0 +1,105 @@
+package io.fieldprint.advisories.match;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Product-name comparison on normalised tokens. A device name matches an advisory name when every
+ * significant device token appears in the advisory name and the advisory adds significant tokens
+ * only before them (brand and family words such as "SIMATIC S7-300"), never after (a more specific
+ * product such as "CPU 1516-3 PN/DP" after "S7-1500"). Generic words never match on their own.
+ */
+final class ProductNames {
+  /** Longest name considered. */
+  static final int MAX_LENGTH = 256;
+
+  private static final Set<String> GENERIC =
+      Set.of(
+          "cpu",
+          "cpus",
+          "firmware",
+          "all",
+          "versions",
+          "version",
+          "device",
+          "devices",
+          "module",
+          "modules",
+          "controller",
+          "controllers",
+          "series",
+          "family",
+          "the",
+          "and",
+          "for",
+          "with",
+          "of",
+          "software",
+          "product",
+          "products",
+          "system",
+          "hardware",
+          "-",
+          "/",
+          "&");
+  private static final Set<String> VARIANT_MARKERS = Set.of("siplus");
+  private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s,;:\"'\u00a0]+");
+
+  private ProductNames() {}
+
+  /** Why the names match, or {@code null} when they do not. */
+  static String match(String device, String advisory) {
+    List<String> deviceTokens = significant(tokens(device));
+    if (deviceTokens.isEmpty()) {
+      return null;
+    }
+    List<String> advisoryTokens = tokens(advisory);
+    int first = Integer.MAX_VALUE;
+    for (String token : deviceTokens) {
+      int at = advisoryTokens.indexOf(token);
+      if (at < 0) {
+        return null;
+      }
+      first = Math.min(first, at);
+    }
+    Set<String> deviceSet = new HashSet<>(deviceTokens);
+    for (int i = 0; i < advisoryTokens.size(); i++) {
+      String token = advisoryTokens.get(i);
+      if (isGeneric(token) || deviceSet.contains(token)) {
+        continue;
+      }
+      if (i > first || VARIANT_MARKERS.contains(token)) {
+        return null;
+      }
+    }
+    return "product name tokens " + deviceTokens + " found in '" + advisory.strip() + "'";
+  }
+
+  static List<String> tokens(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    String cut = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+    String bare = PARENTHESES.matcher(cut.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    List<String> out = new ArrayList<>();
+    for (String token : SEPARATORS.split(bare)) {
+      if (!token.isEmpty()) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> significant(List<String> tokens) {
+    return tokens.stream().filter(t -> !isGeneric(t)).toList();
+  }
+
+  private static boolean isGeneric(String token) {
+    return GENERIC.contains(token) || token.matches("v\\d+(\\.\\d+)*|\\d+(\\.\\d+)+");
+  }
+}

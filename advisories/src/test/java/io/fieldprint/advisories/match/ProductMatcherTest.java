@@ -1,0 +1,169 @@
+package io.fieldprint.advisories.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fieldprint.advisories.csaf.Branch;
+import io.fieldprint.advisories.csaf.FullProductName;
+import io.fieldprint.advisories.csaf.ProductIdentificationHelper;
+import io.fieldprint.advisories.match.ProductMatch.Kind;
+import io.fieldprint.advisories.match.ProductMatcher.DeviceProduct;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProductMatcherTest {
+  private final ProductMatcher matcher = new ProductMatcher();
+
+  static FullProductName product(String vendor, String name, String range, String... models) {
+    ProductIdentificationHelper helper =
+        models.length == 0
+            ? ProductIdentificationHelper.NONE
+            : new ProductIdentificationHelper(
+                "", "", List.of(models), List.of(), List.of(), List.of());
+    return new FullProductName(
+        "CSAFPID-1",
+        vendor + " " + name + " " + range,
+        List.of(
+            new Branch("vendor", vendor),
+            new Branch("product_name", name),
+            new Branch("product_version_range", range)),
+        helper);
+  }
+
+  private Kind kind(String vendor, String prod, String model, FullProductName advisory) {
+    return matcher.match(new DeviceProduct(vendor, prod, model), advisory).kind();
+  }
+
+  @Test
+  void siemensOrderNumberWithBlankEqualsTheHelperModelNumber() {
+    FullProductName p =
+        product("Siemens", "SIMATIC S7-300 CPU 315-2 PN/DP", "vers:all/*", "6ES7315-2EH14-0AB0");
+    ProductMatch m =
+        matcher.match(new DeviceProduct("Siemens AG", "CPU 315-2 PN/DP", "6ES7 315-2EH14-0AB0"), p);
+    assertEquals(Kind.EXACT_MODEL, m.kind(), m.reason());
+  }
+
+  @Test
+  void modelNumberWildcardsMatchOneCharacterOrAnyRun() {
+    assertEquals(
+        Kind.EXACT_MODEL,
+        kind(
+            "Siemens",
+            null,
+            "6ES7 315-2EH14-0AB0",
+            product("Siemens", "x", "*", "6ES7315-2EH14-*")));
+    assertEquals(
+        Kind.EXACT_MODEL,
+        kind(
+            "Siemens",
+            null,
+            "6ES7315-2EH14-0AB0",
+            product("Siemens", "x", "*", "6ES7315-2EH1?-0AB0")));
+    assertEquals(
+        Kind.NONE,
+        kind(
+            "Siemens",
+            null,
+            "6ES7315-2EH14-0AB0",
+            product("Siemens", "x", "*", "6ES7315-2EH13-*")));
+    assertEquals(Kind.NONE, kind("Siemens", null, "6ES7315", product("Siemens", "x", "*", "*")));
+  }
+
+  @Test
+  void orderNumberWrittenInTheProductNameIsAModelNumber() {
+    FullProductName p =
+        product(
+            "Siemens", "SIMATIC S7-1500 CPU 1516-3 PN/DP (6ES7516-3AN01-0AB0)", "vers:all/<V2.9.7");
+    assertEquals(Kind.EXACT_MODEL, kind("Siemens", "CPU 1516-3 PN/DP", "6ES7 516-3AN01-0AB0", p));
+    assertEquals(Kind.NONE, kind("Siemens", "CPU 1516-3 PN/DP", "6ES7 516-3AN02-0AB0", p));
+  }
+
+  @Test
+  void schneiderPartNumberWildcardInTheNameMatchesTheModbusProductCode() {
+    FullProductName p =
+        product("Schneider Electric", "Modicon M340 CPU (part numbers BMXP34*)", "<SV3.51");
+    assertEquals(Kind.EXACT_MODEL, kind("Schneider Electric", "BMX P34 2020", "BMX P34 2020", p));
+  }
+
+  @Test
+  void productNameMatchesWhenTheAdvisoryOnlyAddsBrandWordsInFront() {
+    FullProductName p = product("Siemens", "SIMATIC S7-300 CPU 315-2 PN/DP", "vers:all/*");
+    assertEquals(Kind.PRODUCT_NAME, kind("SIEMENS", "CPU 315-2 PN/DP", null, p));
+    assertEquals(Kind.NONE, kind("SIEMENS", "CPU 317-2 PN/DP", null, p));
+  }
+
+  @Test
+  void aMoreSpecificAdvisoryProductDoesNotMatchALessSpecificDevice() {
+    FullProductName p = product("Siemens", "SIMATIC S7-1500 CPU 1516-3 PN/DP", "vers:all/*");
+    assertEquals(Kind.NONE, kind("Siemens", "SIMATIC S7-1500", null, p));
+  }
+
+  @Test
+  void siplusVariantsAreDistinctProducts() {
+    FullProductName p = product("Siemens", "SIPLUS S7-300 CPU 315-2 PN/DP", "vers:all/*");
+    assertEquals(Kind.NONE, kind("Siemens", "CPU 315-2 PN/DP", null, p));
+  }
+
+  @Test
+  void genericWordsNeverMatchOnTheirOwn() {
+    FullProductName p = product("Siemens", "CPU firmware all versions", "vers:all/*");
+    assertEquals(Kind.NONE, kind("Siemens", "CPU", null, p));
+    assertEquals(Kind.NONE, kind("Siemens", "firmware", null, p));
+    assertEquals(
+        Kind.NONE,
+        kind(
+            "Siemens",
+            "ControlLogix 5580",
+            null,
+            product("Siemens", "ControlLogix 5570 controllers", "*")));
+  }
+
+  @Test
+  void aVendorMismatchIsAlwaysNone() {
+    FullProductName p =
+        product("Siemens", "SIMATIC S7-300 CPU 315-2 PN/DP", "vers:all/*", "6ES7315-2EH14-0AB0");
+    ProductMatch m =
+        matcher.match(
+            new DeviceProduct("Schneider Electric", "CPU 315-2 PN/DP", "6ES7315-2EH14-0AB0"), p);
+    assertEquals(Kind.NONE, m.kind(), m.reason());
+    assertEquals(Kind.NONE, kind(null, "CPU 315-2 PN/DP", "6ES7315-2EH14-0AB0", p));
+  }
+
+  @Test
+  void allenBradleyFromTheCipVendorTableIsRockwell() {
+    FullProductName p =
+        product("Rockwell Automation ", "ControlLogix 5580 controllers", "<=32.013");
+    assertEquals(Kind.FAMILY, kind("Rockwell Automation/Allen-Bradley", "1756-L83E/B", null, p));
+  }
+
+  /** One row per family in product-families.tsv: a member, then a device outside the family. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Siemens|CPU 315-2 PN/DP|6ES7 315-2EH14-0AB0|SIMATIC S7-300 CPU family (incl. related ET200 CPUs and SIPLUS variants)|CPU 1516-3 PN/DP|6ES7 516-3AN01-0AB0",
+        "Siemens|CPU 1516-3 PN/DP|6ES7 516-3AN01-0AB0|SIMATIC S7-1500 CPU family (incl. related ET200 CPUs and SIPLUS variants)|CPU 315-2 PN/DP|6ES7 315-2EH14-0AB0",
+        "Siemens|SCALANCE X208||SCALANCE X-200 switch family (incl. SIPLUS NET variants)|SCALANCE X204IRT|",
+        "Siemens|SCALANCE X204IRT||SCALANCE X-200IRT switch family (incl.\u00a0SIPLUS NET variants)|SCALANCE X208|",
+        "Rockwell Automation|1756-L83E/B||ControlLogix 5580 controllers|1756-L73/B|",
+        "Rockwell Automation|5069-L320ER/A||CompactLogix 5380 controllers|5069-L4200ER|",
+        "Schneider Electric|BMX P34 2020|BMX P34 2020|Modicon M340|BMX P58 4040|BMX P58 4040",
+      })
+  void everyFamilyHasItsMembersAndNoOthers(
+      String vendor,
+      String member,
+      String memberModel,
+      String family,
+      String other,
+      String otherModel) {
+    FullProductName p = product(vendor, family, "vers:all/*");
+    assertEquals(Kind.FAMILY, kind(vendor, member, memberModel, p), member);
+    assertEquals(Kind.NONE, kind(vendor, other, otherModel, p), other);
+  }
+
+  @Test
+  void everyFamilyEntryIsCoveredByATest() {
+    assertEquals(7, ProductFamilies.all().size());
+  }
+}
