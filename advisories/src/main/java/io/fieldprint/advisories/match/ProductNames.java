@@ -59,15 +59,20 @@ final class ProductNames {
       return null;
     }
     List<String> advisoryTokens = tokens(advisory);
+    boolean series = advisoryTokens.contains("series");
     int first = Integer.MAX_VALUE;
     for (String token : deviceTokens) {
-      int at = advisoryTokens.indexOf(token);
+      int at = indexOf(advisoryTokens, token, series);
       if (at < 0) {
         return null;
       }
       first = Math.min(first, at);
     }
     Set<String> deviceSet = new HashSet<>(deviceTokens);
+    if (series) {
+      deviceTokens.forEach(
+          t -> deviceSet.add(advisoryTokens.get(indexOf(advisoryTokens, t, true))));
+    }
     for (int i = 0; i < advisoryTokens.size(); i++) {
       String token = advisoryTokens.get(i);
       if (isGeneric(token) || deviceSet.contains(token)) {
@@ -78,6 +83,24 @@ final class ProductNames {
       }
     }
     return "product name tokens " + deviceTokens + " found in '" + advisory.strip() + "'";
+  }
+
+  /**
+   * Where a device token is in the advisory's tokens: equal, or, when the advisory names a
+   * "Series", a device model of that series ({@code eds-510e-3gtxsfp} in "EDS-510E Series").
+   */
+  private static int indexOf(List<String> advisoryTokens, String token, boolean series) {
+    int at = advisoryTokens.indexOf(token);
+    if (at >= 0 || !series) {
+      return at;
+    }
+    for (int i = 0; i < advisoryTokens.size(); i++) {
+      String a = advisoryTokens.get(i);
+      if (!isGeneric(a) && a.length() >= 4 && token.startsWith(a + "-")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static List<String> tokens(String text) {

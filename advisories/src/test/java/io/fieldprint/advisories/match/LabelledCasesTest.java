@@ -69,9 +69,9 @@ class LabelledCasesTest {
   }
 
   /** Floors reached on the current set (target: precision 0.95, recall 0.90). */
-  private static final double PRECISION_FLOOR = 0.94;
+  private static final double PRECISION_FLOOR = 0.95;
 
-  private static final double RECALL_FLOOR = 0.93;
+  private static final double RECALL_FLOOR = 0.98;
 
   private static String text(JsonNode node, String field) {
     JsonNode v = node.path(field);

@@ -100,6 +100,15 @@ class ProductMatcherTest {
   }
 
   @Test
+  void aModelOfANamedSeriesMatchesTheSeries() {
+    FullProductName p = product("Moxa", "EDS-510E Series firmware", "<= 5.2");
+    assertEquals(Kind.PRODUCT_NAME, kind("Moxa Networking Co.Ltd.", "EDS-510E-3GTXSFP", null, p));
+    assertEquals(Kind.NONE, kind("Moxa", "EDS-510A-3GT", null, p));
+    FullProductName notASeries = product("Moxa", "EDS-510E firmware", "<= 5.2");
+    assertEquals(Kind.NONE, kind("Moxa", "EDS-510E-3GTXSFP", null, notASeries));
+  }
+
+  @Test
   void siplusVariantsAreDistinctProducts() {
     FullProductName p = product("Siemens", "SIPLUS S7-300 CPU 315-2 PN/DP", "vers:all/*");
     assertEquals(Kind.NONE, kind("Siemens", "CPU 315-2 PN/DP", null, p));
@@ -147,6 +156,8 @@ class ProductMatcherTest {
         "Siemens|SCALANCE X208||SCALANCE X-200 switch family (incl. SIPLUS NET variants)|SCALANCE X204IRT|",
         "Siemens|SCALANCE X204IRT||SCALANCE X-200IRT switch family (incl.\u00a0SIPLUS NET variants)|SCALANCE X208|",
         "Rockwell Automation|1756-L83E/B||ControlLogix 5580 controllers|1756-L73/B|",
+        "Rockwell Automation|1756-L81E||Studio 5000 Logix Designer ControlLogix 5580 controllers|1756-L83ES|",
+        "Schneider Electric|BMX P34 2020|BMX P34 2020|M340 CPUs with firmware|BMX P58 4040|BMX P58 4040",
         "Rockwell Automation|5069-L320ER/A||CompactLogix 5380 controllers|5069-L4200ER|",
         "Schneider Electric|BMX P34 2020|BMX P34 2020|Modicon M340|BMX P58 4040|BMX P58 4040",
       })
