@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.csaf.CsafReader;
+import io.fieldprint.advisories.csaf.FullProductName;
 import io.fieldprint.advisories.match.AdvisoryMatch.Level;
+import io.fieldprint.advisories.match.ProductMatcher.DeviceProduct;
 import io.fieldprint.advisories.testing.SharedData;
 import io.fieldprint.protocols.inventory.Asset;
 import io.fieldprint.protocols.inventory.Inventory;
@@ -108,5 +110,26 @@ class AdvisoryMatcherTest {
     Inventory inv = new Inventory(List.of(), List.of(siemens), List.of(), json, List.of(), 0);
     String text = new InventoryJson("test").write(inv);
     assertEquals(List.of(), InventorySchema.violations(text), text);
+  }
+
+  @Test
+  void aProductListedKnownNotAffectedIsNotMatchedThoughItsNameMatches() throws IOException {
+    CsafDocument doc = cisa("2023/icsa-23-243-04");
+    Asset router = asset("Digi International Inc.", "Digi 6350-SR", null, "1.0");
+    FullProductName listed =
+        doc.productTree().products().stream()
+            .filter(p -> p.productName().equals("Digi 6350-SR"))
+            .findFirst()
+            .orElseThrow();
+    DeviceProduct device = new DeviceProduct(router.vendor(), router.product(), router.model());
+    assertTrue(new ProductMatcher().match(device, listed).matched());
+    assertEquals(List.of(), matcher.match(router, List.of(doc)));
+  }
+
+  @Test
+  void anAdvisoryWithoutAnyMatchingProductGivesNoMatch() throws IOException {
+    CsafDocument doc = cisa("2023/icsa-23-222-07");
+    Asset plc = asset("Siemens", "SCALANCE X208", "6GK5 208-0BA10-2AA3", "V5.2.4");
+    assertEquals(List.of(), matcher.match(plc, List.of(doc)));
   }
 }
