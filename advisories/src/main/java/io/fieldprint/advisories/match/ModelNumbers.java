@@ -24,6 +24,11 @@ final class ModelNumbers {
   private static final Pattern PART_NUMBERS =
       Pattern.compile("(?i)^(?:part|order|article|model) (?:numbers?|no\\.?) ");
 
+  /** Placeholders vendors write for "any character": Omron's {@code □} and {@code []}. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\u25a1|\\[\\]");
+
+  private static final Pattern AROUND_PLACEHOLDER = Pattern.compile("\\s*([?*-])\\s*");
+
   private ModelNumbers() {}
 
   /** Upper case, blanks removed; empty for {@code null}, blank or over-long input. */
@@ -36,7 +41,8 @@ final class ModelNumbers {
   }
 
   /**
-   * Model numbers written into an advisory product name: MLFBs anywhere, and a parenthesised token
+   * Model numbers written into an advisory product name: MLFBs anywhere, tokens with placeholders
+   * ({@code CJ2M-CPU □ □}, {@code CJ2M-CPU[][]}, {@code CJ2M-CPU**}), and a parenthesised token
    * that looks like a part number ({@code (6ES7516-3AN01-0AB0)}, {@code (part numbers BMXP34*)}).
    */
   static List<String> inName(String name) {
@@ -44,6 +50,13 @@ final class ModelNumbers {
     Matcher mlfb = MLFB.matcher(name);
     while (mlfb.find()) {
       out.add(normalise(mlfb.group()));
+    }
+    String placeholders = PLACEHOLDER.matcher(name).replaceAll("?");
+    placeholders = AROUND_PLACEHOLDER.matcher(placeholders).replaceAll("$1");
+    for (String token : placeholders.split("\\s+")) {
+      if ((token.contains("?") || token.contains("*")) && literals(token) >= 4) {
+        out.add(normalise(token));
+      }
     }
     Matcher paren = PARENTHESES.matcher(name);
     while (paren.find()) {
@@ -53,6 +66,10 @@ final class ModelNumbers {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  private static int literals(String token) {
+    return (int) token.chars().filter(Character::isLetterOrDigit).count();
   }
 
   private static boolean looksLikePartNumber(String text) {

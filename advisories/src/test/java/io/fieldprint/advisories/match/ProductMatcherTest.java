@@ -109,6 +109,23 @@ class ProductMatcherTest {
   }
 
   @Test
+  void omronPlaceholdersInTheProductNameAreWildcards() {
+    for (String name :
+        new String[] {"CJ2M-CPU \u25a1 \u25a1", "SYSMAC CJ2M-CPU[][]", "CJ2M-CPU**"}) {
+      assertEquals(
+          Kind.EXACT_MODEL,
+          kind("OMRON Corporation", "CJ2M-CPU33", null, product("Omron", name, "*")),
+          name);
+      assertEquals(
+          Kind.NONE,
+          kind("OMRON Corporation", "CJ2H-CPU64", null, product("Omron", name, "*")),
+          name);
+    }
+    FullProductName cp1l = product("Omron", "CP1L-EM \u25a1 \u25a1 D \u25a1 - \u25a1", "*");
+    assertEquals(Kind.EXACT_MODEL, kind("Omron", "CP1L-EM40DT-D", null, cp1l));
+  }
+
+  @Test
   void siplusVariantsAreDistinctProducts() {
     FullProductName p = product("Siemens", "SIPLUS S7-300 CPU 315-2 PN/DP", "vers:all/*");
     assertEquals(Kind.NONE, kind("Siemens", "CPU 315-2 PN/DP", null, p));
@@ -159,6 +176,8 @@ class ProductMatcherTest {
         "Rockwell Automation|1756-L81E||Studio 5000 Logix Designer ControlLogix 5580 controllers|1756-L83ES|",
         "Schneider Electric|BMX P34 2020|BMX P34 2020|M340 CPUs with firmware|BMX P58 4040|BMX P58 4040",
         "Rockwell Automation|5069-L320ER/A||CompactLogix 5380 controllers|5069-L4200ER|",
+        "Omron|CJ2M-CPU33||Omron PLC CJ series|CJ2H-CPU64|",
+        "Omron|CJ2M-CPU33||SYSMAC CJ2M|CP1L-EM40DT-D|",
         "Schneider Electric|BMX P34 2020|BMX P34 2020|Modicon M340|BMX P58 4040|BMX P58 4040",
       })
   void everyFamilyHasItsMembersAndNoOthers(
@@ -175,6 +194,6 @@ class ProductMatcherTest {
 
   @Test
   void everyFamilyEntryIsCoveredByATest() {
-    assertEquals(7, ProductFamilies.all().size());
+    assertEquals(8, ProductFamilies.all().size());
   }
 }
