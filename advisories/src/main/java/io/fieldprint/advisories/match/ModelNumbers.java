@@ -68,6 +68,13 @@ final class ModelNumbers {
     return new ArrayList<>(out);
   }
 
+  /** Whether a normalised model looks like an order number: letters and digits, 6+ characters. */
+  static boolean isOrderNumber(String model) {
+    return model.length() >= 6
+        && model.chars().anyMatch(Character::isDigit)
+        && model.chars().anyMatch(Character::isLetter);
+  }
+
   private static int literals(String token) {
     return (int) token.chars().filter(Character::isLetterOrDigit).count();
   }

@@ -10,7 +10,7 @@ import java.util.Set;
  * Decides whether a device and an advisory product are the same product: by order/model number,
  * then product name, then product family. Conservative: a vendor mismatch is always {@link
  * ProductMatch.Kind#NONE}, and so is an advisory product that names an order number the device's
- * order number does not match.
+ * order number does not match (a numeric product code, such as CIP's, is not an order number).
  */
 public final class ProductMatcher {
 
@@ -46,7 +46,7 @@ public final class ProductMatcher {
             "model '" + device.model() + "' matches advisory model number '" + pattern + "'");
       }
     }
-    if (!advisoryModels.isEmpty() && !model.isEmpty()) {
+    if (!advisoryModels.isEmpty() && ModelNumbers.isOrderNumber(model)) {
       return ProductMatch.none(
           "model '" + device.model() + "' is none of the advisory's " + advisoryModels);
     }

@@ -163,6 +163,13 @@ class ProductMatcherTest {
     assertEquals(Kind.FAMILY, kind("Rockwell Automation/Allen-Bradley", "1756-L83E/B", null, p));
   }
 
+  @Test
+  void aNumericCipProductCodeDoesNotVetoAFamilyPlaceholderMatch() {
+    FullProductName p = product("Rockwell Automation", "ControlLogix 5580 (1756-L8z)", "<=32.013");
+    assertEquals(Kind.FAMILY, kind("Rockwell Automation/Allen-Bradley", "1756-L83E/B", "166", p));
+    assertEquals(Kind.NONE, kind("Rockwell Automation/Allen-Bradley", "1756-L83ES/B", "166", p));
+  }
+
   /** One row per family in product-families.tsv: a member, then a device outside the family. */
   @ParameterizedTest
   @CsvSource(
