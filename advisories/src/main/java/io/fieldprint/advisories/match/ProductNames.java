@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +51,9 @@ final class ProductNames {
   private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s,;:\"'\u00a0]+");
 
+  /** "EAGLE20/30": one name for EAGLE20 and EAGLE30. */
+  private static final Pattern NUMBER_LIST = Pattern.compile("([a-z][a-z-]*)(\\d+(?:/\\d+)+)");
+
   private ProductNames() {}
 
   /** Why the names match, or {@code null} when they do not. */
@@ -86,21 +90,34 @@ final class ProductNames {
   }
 
   /**
-   * Where a device token is in the advisory's tokens: equal, or, when the advisory names a
-   * "Series", a device model of that series ({@code eds-510e-3gtxsfp} in "EDS-510E Series").
+   * Where a device token is in the advisory's tokens: equal, named in a number list ({@code
+   * eagle30} in "EAGLE20/30"), or, when the advisory names a "Series", a device model of that
+   * series ({@code eds-510e-3gtxsfp} in "EDS-510E Series").
    */
   private static int indexOf(List<String> advisoryTokens, String token, boolean series) {
     int at = advisoryTokens.indexOf(token);
-    if (at >= 0 || !series) {
+    if (at >= 0) {
       return at;
     }
     for (int i = 0; i < advisoryTokens.size(); i++) {
       String a = advisoryTokens.get(i);
-      if (!isGeneric(a) && a.length() >= 4 && token.startsWith(a + "-")) {
+      if (series && !isGeneric(a) && a.length() >= 4 && token.startsWith(a + "-")) {
+        return i;
+      }
+      if (abbreviates(a, token)) {
         return i;
       }
     }
     return -1;
+  }
+
+  private static boolean abbreviates(String advisoryToken, String token) {
+    Matcher list = NUMBER_LIST.matcher(advisoryToken);
+    if (!list.matches() || !token.startsWith(list.group(1))) {
+      return false;
+    }
+    String number = token.substring(list.group(1).length());
+    return List.of(list.group(2).split("/")).contains(number);
   }
 
   static List<String> tokens(String text) {

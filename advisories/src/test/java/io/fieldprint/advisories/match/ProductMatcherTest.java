@@ -126,6 +126,19 @@ class ProductMatcherTest {
   }
 
   @Test
+  void aSlashListOfNumbersNamesEachProduct() {
+    FullProductName p =
+        product("Hirschmann Automation and Control GmbH, Belden Inc.", "EAGLE20/30", "03.2.00");
+    assertEquals(
+        Kind.PRODUCT_NAME, kind("Hirschmann Automation and Control GmbH", "EAGLE30", null, p));
+    assertEquals(Kind.PRODUCT_NAME, kind("Belden", "EAGLE20", null, p));
+    assertEquals(Kind.NONE, kind("Hirschmann", "EAGLE40", null, p));
+    assertEquals(
+        Kind.NONE,
+        kind("Siemens", "CPU 315-2 PN", null, product("Siemens", "CPU 315-2 PN/DP", "*")));
+  }
+
+  @Test
   void siplusVariantsAreDistinctProducts() {
     FullProductName p = product("Siemens", "SIPLUS S7-300 CPU 315-2 PN/DP", "vers:all/*");
     assertEquals(Kind.NONE, kind("Siemens", "CPU 315-2 PN/DP", null, p));
