@@ -1,0 +1,112 @@
+package io.fieldprint.advisories.match;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Order numbers and model numbers: normalisation (Siemens MLFB {@code 6ES7 315-2EH14-0AB0} = {@code
+ * 6ES7315-2EH14-0AB0}), extraction from product-name text and CSAF wildcard matching ({@code ?} one
+ * character, {@code *} any run).
+ */
+final class ModelNumbers {
+  /** Longest model number considered. */
+  static final int MAX_LENGTH = 64;
+
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+  private static final Pattern MLFB =
+      Pattern.compile("\\b6[A-Z]{2}\\d\\s?\\d{3}-\\d[A-Z0-9]{4}(?:-\\d[A-Z0-9]{3})?\\b");
+  private static final Pattern PARENTHESES = Pattern.compile("\\(([^)]{3,80})\\)");
+  private static final Pattern PART_NUMBERS =
+      Pattern.compile("(?i)^(?:part|order|article|model) (?:numbers?|no\\.?) ");
+
+  /** Placeholders vendors write for "any character": Omron's {@code □} and {@code []}. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\u25a1|\\[\\]");
+
+  private static final Pattern AROUND_PLACEHOLDER = Pattern.compile("\\s*([?*-])\\s*");
+
+  private ModelNumbers() {}
+
+  /** Upper case, blanks removed; empty for {@code null}, blank or over-long input. */
+  static String normalise(String model) {
+    if (model == null) {
+      return "";
+    }
+    String out = BLANKS.matcher(model).replaceAll("").toUpperCase(Locale.ROOT);
+    return out.length() > MAX_LENGTH ? "" : out;
+  }
+
+  /**
+   * Model numbers written into an advisory product name: MLFBs anywhere, tokens with placeholders
+   * ({@code CJ2M-CPU □ □}, {@code CJ2M-CPU[][]}, {@code CJ2M-CPU**}), and a parenthesised token
+   * that looks like a part number ({@code (6ES7516-3AN01-0AB0)}, {@code (part numbers BMXP34*)}).
+   */
+  static List<String> inName(String name) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher mlfb = MLFB.matcher(name);
+    while (mlfb.find()) {
+      out.add(normalise(mlfb.group()));
+    }
+    String placeholders = PLACEHOLDER.matcher(name).replaceAll("?");
+    placeholders = AROUND_PLACEHOLDER.matcher(placeholders).replaceAll("$1");
+    for (String token : placeholders.split("\\s+")) {
+      if ((token.contains("?") || token.contains("*")) && literals(token) >= 4) {
+        out.add(normalise(token));
+      }
+    }
+    Matcher paren = PARENTHESES.matcher(name);
+    while (paren.find()) {
+      String inner = PART_NUMBERS.matcher(paren.group(1).strip()).replaceFirst("");
+      if (looksLikePartNumber(inner)) {
+        out.add(normalise(inner));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Whether a normalised model looks like an order number: letters and digits, 6+ characters. */
+  static boolean isOrderNumber(String model) {
+    return model.length() >= 6
+        && model.chars().anyMatch(Character::isDigit)
+        && model.chars().anyMatch(Character::isLetter);
+  }
+
+  private static int literals(String token) {
+    return (int) token.chars().filter(Character::isLetterOrDigit).count();
+  }
+
+  private static boolean looksLikePartNumber(String text) {
+    String t = text.strip();
+    return !t.contains(" ")
+        && t.length() >= 6
+        && t.chars().anyMatch(Character::isDigit)
+        && t.chars().anyMatch(Character::isLetter)
+        && !t.matches("(?i)v?\\d+(\\.\\d+)+.*");
+  }
+
+  /**
+   * Whether a device's normalised model equals an advisory's model number pattern ({@code ?} and
+   * {@code *} wildcards, blanks ignored). A pattern of wildcards alone never matches.
+   */
+  static boolean matches(String pattern, String deviceModel) {
+    String p = normalise(pattern);
+    if (p.isEmpty() || deviceModel.isEmpty() || p.replace("*", "").replace("?", "").length() < 4) {
+      return false;
+    }
+    StringBuilder regex = new StringBuilder();
+    for (char c : p.toCharArray()) {
+      if (c == '*') {
+        regex.append(".*");
+      } else if (c == '?') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return deviceModel.matches(regex.toString());
+  }
+}
