@@ -6,19 +6,25 @@ import io.fieldprint.protocols.active.JsonLinesAuditLog;
 import io.fieldprint.protocols.active.OutboundGate;
 import io.fieldprint.protocols.active.RequestPolicy;
 import io.fieldprint.protocols.active.ScanLimits;
+import io.fieldprint.protocols.active.ScanProtocol;
+import io.fieldprint.protocols.active.ScanTarget;
 import io.fieldprint.protocols.active.modbus.ModbusProbe;
 import io.fieldprint.protocols.active.modbus.ProbeReport;
+import io.fieldprint.protocols.active.opcua.OpcUaProbe;
+import io.fieldprint.protocols.active.opcua.OpcUaProbeResult;
 import io.fieldprint.protocols.inventory.AssetMerger;
 import io.fieldprint.protocols.inventory.Inventory;
 import io.fieldprint.protocols.inventory.InventoryJson;
 import io.fieldprint.protocols.inventory.InventorySource;
 import io.fieldprint.protocols.inventory.MergeLimits;
+import io.fieldprint.protocols.model.DeviceRef;
 import io.fieldprint.protocols.oui.MacVendors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +35,12 @@ import java.util.concurrent.Future;
 import picocli.CommandLine;
 
 /**
- * Runs {@code fieldprint scan}: the dry run, or the Modbus probes (a few at a time; the gate bounds
- * what reaches the network) into one asset merge, printed like {@code fieldprint pcap}.
+ * Runs {@code fieldprint scan}: the dry run, or the Modbus and OPC UA probes (a few at a time; the
+ * one gate bounds what reaches the network) into one asset merge, printed like {@code fieldprint
+ * pcap}.
  */
 final class ActiveScan {
-  static final String OPC_UA_NOT_BUILT = "OPC UA scanning is not built yet";
+  private static final Duration MAX_OPC_UA_BUDGET = Duration.ofSeconds(60);
 
   private final ScanTargets targets;
   private final ScanLimits limits;
@@ -47,17 +54,14 @@ final class ActiveScan {
 
   int run(boolean dryRun, OutputFormat format, Path out, Path auditLog) throws Exception {
     PrintWriter err = cli.getErr();
-    for (var skipped : targets.opcUa()) {
-      err.println("fieldprint: " + OPC_UA_NOT_BUILT + "; skipped " + skipped.uri());
-    }
     int exit = FieldprintCommand.EXIT_OK;
     if (dryRun) {
-      write(out, DryRun.render(targets.modbus(), limits, RequestPolicy.anonymousOnly()));
-    } else if (!targets.modbus().isEmpty()) {
+      write(out, DryRun.render(targets.all(), limits, RequestPolicy.anonymousOnly()));
+    } else if (!targets.all().isEmpty()) {
       exit = scan(format, out, auditLog);
     }
     err.flush();
-    return targets.opcUa().isEmpty() ? exit : FieldprintCommand.EXIT_USAGE;
+    return exit;
   }
 
   private int scan(OutputFormat format, Path out, Path auditLog) throws Exception {
@@ -90,15 +94,23 @@ final class ActiveScan {
       throws InterruptedException, ExecutionException {
     InstantSource clock = InstantSource.system();
     OutboundGate gate = new OutboundGate(limits, RequestPolicy.anonymousOnly(), clock, log);
-    ModbusProbe probe = new ModbusProbe(gate, limits, clock);
-    int threads = Math.min(limits.maxConcurrentRequests(), targets.modbus().size());
+    ModbusProbe modbus = new ModbusProbe(gate, limits, clock);
+    OpcUaProbe opcUa = new OpcUaProbe(gate, opcUaBudget(), limits.requestTimeout(), clock);
+    List<ScanTarget> all = targets.all();
+    int threads = Math.max(1, Math.min(limits.maxConcurrentRequests(), all.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<ProbeReport>> futures = new ArrayList<>();
-      for (var target : targets.modbus()) {
+      for (ScanTarget target : all) {
         CountingSink sink = new CountingSink(merger);
         sinks.add(sink);
-        futures.add(pool.submit(() -> probe.probe(target, sink)));
+        futures.add(
+            pool.submit(
+                () ->
+                    target.protocol() == ScanProtocol.OPC_UA
+                        ? report(
+                            target, opcUa.probe(target, DeviceRef.of(null, target.host()), sink))
+                        : modbus.probe(target, sink)));
       }
       List<ProbeReport> reports = new ArrayList<>();
       for (Future<ProbeReport> f : futures) {
@@ -108,6 +120,27 @@ final class ActiveScan {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Time for one OPC UA target: every request of its budget, each with its timeout and gap. */
+  private Duration opcUaBudget() {
+    Duration all =
+        limits
+            .requestTimeout()
+            .plus(limits.minGap())
+            .multipliedBy(limits.budget(ScanProtocol.OPC_UA));
+    return all.compareTo(MAX_OPC_UA_BUDGET) > 0 ? MAX_OPC_UA_BUDGET : all;
+  }
+
+  /** The OPC UA probe's result in the same terms as a Modbus probe's. */
+  private static ProbeReport report(ScanTarget target, OpcUaProbeResult result) {
+    if (result instanceof OpcUaProbeResult.Probed p) {
+      ProbeReport.Status status =
+          p.anonymousSession() ? ProbeReport.Status.IDENTIFIED : ProbeReport.Status.ANSWERED;
+      return new ProbeReport(target, status, 0, p.endpoints(), 0, p.notes());
+    }
+    String reason = ((OpcUaProbeResult.Unreachable) result).reason();
+    return new ProbeReport(target, ProbeReport.Status.NO_ANSWER, 0, 0, 0, List.of(reason));
   }
 
   private static InventorySource source(ProbeReport r, long warnings) {

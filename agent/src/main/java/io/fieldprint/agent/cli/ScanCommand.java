@@ -15,11 +15,12 @@ import picocli.CommandLine.Parameters;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-      "Active identification over Modbus/TCP: FC 43/14 Read Device Identification and FC 17"
-          + " Report Server ID only, one connection and a few polite requests per device"
-          + " (targets modbus://host:port[/unit], or --net CIDR --protocol modbus).",
-      "OPC UA scanning (opc.tcp://...) is not built yet: such targets are skipped and the exit"
-          + " status is 2. A device that fails or answers garbage makes the exit status 1."
+      "Active, read-only identification: Modbus/TCP (FC 43/14 Read Device Identification and"
+          + " FC 17 Report Server ID only) and OPC UA (GetEndpoints, FindServers, and with an"
+          + " anonymous session BuildInfo, ServerStatus and the DI DeviceSet), one connection and a"
+          + " few polite requests per device (targets modbus://host:port[/unit],"
+          + " opc.tcp://host:port[/path], or --net CIDR --protocol modbus|opcua).",
+      "A device that fails or answers garbage makes the exit status 1."
     })
 final class ScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,7 +28,7 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "TARGET",
-      description = "modbus://host:port[/unit] (opc.tcp://host:port[/path] is not built yet)")
+      description = "modbus://host:port[/unit] or opc.tcp://host:port[/path]")
   List<String> targets = List.of();
 
   @Option(names = "--net", paramLabel = "CIDR", description = "scan every host of an IPv4 network")
@@ -36,7 +37,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--protocol",
       paramLabel = "PROTOCOL",
-      description = "with --net: modbus (port 502) or opcua (port 4840, not built yet)")
+      description = "with --net: modbus (port 502) or opcua (port 4840)")
   List<String> protocols = List.of();
 
   @Option(

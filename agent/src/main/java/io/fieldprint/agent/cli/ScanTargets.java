@@ -17,7 +17,7 @@ import java.util.Set;
  * not usable.
  *
  * @param modbus the Modbus targets, in order, without repeats
- * @param opcUa the OPC UA targets (skipped: OPC UA scanning is not built yet)
+ * @param opcUa the OPC UA targets
  * @param errors every unusable target, network or protocol
  */
 record ScanTargets(List<ScanTarget> modbus, List<ScanTarget> opcUa, List<String> errors) {
@@ -65,5 +65,12 @@ record ScanTargets(List<ScanTarget> modbus, List<ScanTarget> opcUa, List<String>
       }
     }
     return set;
+  }
+
+  /** Every target, Modbus first, in the order given. */
+  List<ScanTarget> all() {
+    List<ScanTarget> all = new ArrayList<>(modbus);
+    all.addAll(opcUa);
+    return all;
   }
 }

@@ -3,6 +3,7 @@ package io.fieldprint.agent.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fieldprint.protocols.active.opcua.MiloTestServer;
 import io.fieldprint.protocols.testing.InventorySchema;
 import io.fieldprint.protocols.testing.ModbusDevice;
 import io.fieldprint.protocols.testing.ModbusTestServer;
@@ -73,16 +74,35 @@ class ScanCommandTest {
   }
 
   @Test
-  void opcUaTargetsAreSkippedSayingSoAndTheExitStatusIsTwo() throws Exception {
-    try (ModbusTestServer server = ModbusTestServer.start(ModbusDevice.acme())) {
-      CliRun run = CliRun.of("scan", "opc.tcp://127.0.0.1:4840", server.target("/255"));
+  void opcUaAndModbusTargetsAreScannedTogether() throws Exception {
+    try (ModbusTestServer modbus = ModbusTestServer.start(ModbusDevice.acme());
+        MiloTestServer opcUa = MiloTestServer.start(true)) {
+      CliRun run =
+          CliRun.of(
+              "scan",
+              "--format",
+              "json",
+              "opc.tcp://127.0.0.1:" + opcUa.port() + "/acme",
+              modbus.target("/255"));
 
-      assertEquals(2, run.exit());
-      assertTrue(
-          run.err().contains("OPC UA scanning is not built yet; skipped opc.tcp://127.0.0.1:4840"),
-          run.err());
-      assertTrue(run.out().contains("ACME"), "the Modbus target is still scanned: " + run.out());
+      assertEquals(0, run.exit(), run.err());
+      assertEquals(List.of(), InventorySchema.violations(run.out()));
+      assertTrue(run.out().contains("ACME"), "the Modbus target: " + run.out());
+      assertTrue(run.out().contains("opcua.anonymous-access"), "the OPC UA posture: " + run.out());
     }
+  }
+
+  @Test
+  void anOpcUaTargetThatDoesNotAnswerIsAFailedSourceWithItsReason() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    CliRun run = CliRun.of("scan", "--format", "json", "opc.tcp://127.0.0.1:" + closed);
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.err().contains("opc.tcp://127.0.0.1:" + closed), run.err());
+    assertTrue(run.out().contains("\"status\" : \"failed\""), run.out());
   }
 
   @Test

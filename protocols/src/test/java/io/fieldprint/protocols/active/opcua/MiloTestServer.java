@@ -51,7 +51,7 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * on or off. Records the service requests it receives (server side) so tests can prove what the
  * probe sent.
  */
-final class MiloTestServer implements AutoCloseable {
+public final class MiloTestServer implements AutoCloseable {
 
   static final String MANUFACTURER = "Acme Automation";
   static final String PRODUCT = "Acme PLC 3000";
@@ -119,15 +119,15 @@ final class MiloTestServer implements AutoCloseable {
     server.startup().get(10, TimeUnit.SECONDS);
   }
 
-  static MiloTestServer start(boolean anonymous) throws Exception {
+  public static MiloTestServer start(boolean anonymous) throws Exception {
     return new MiloTestServer(anonymous, false);
   }
 
-  static MiloTestServer startWithExpiredCertificate() throws Exception {
+  public static MiloTestServer startWithExpiredCertificate() throws Exception {
     return new MiloTestServer(true, true);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
