@@ -1,14 +1,12 @@
 package io.fieldprint.protocols.profinet;
 
+import io.fieldprint.protocols.knowledge.KeyedTable;
 import io.fieldprint.protocols.knowledge.KnowledgeFile;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * PROFINET VendorID → vendor name, from {@code io/fieldprint/knowledge/profinet-vendors.tsv} (only
@@ -40,27 +38,12 @@ public final class ProfinetVendors {
 
   /** Reads the TSV ({@code 0xNNNN <TAB> name <TAB> source}); throws naming the first bad row. */
   public static ProfinetVendors read(InputStream in) throws IOException {
-    Map<Integer, String> names = new HashMap<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    int number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      if (cols.length != 3
-          || !cols[0].matches("0x[0-9A-Fa-f]{4}")
-          || cols[1].isBlank()
-          || cols[2].isBlank()) {
-        throw new IOException("profinet-vendors.tsv line " + number + " is not id, name, source");
-      }
-      if (names.put(Integer.parseInt(cols[0].substring(2), 16), cols[1].strip()) != null) {
-        throw new IOException("profinet-vendors.tsv line " + number + " repeats " + cols[0]);
-      }
-    }
-    return new ProfinetVendors(names);
+    return new ProfinetVendors(
+        KeyedTable.read(
+            in,
+            "profinet-vendors.tsv",
+            Pattern.compile("0x[0-9A-Fa-f]{4}"),
+            id -> Integer.parseInt(id.substring(2), 16)));
   }
 
   private static final class Holder {

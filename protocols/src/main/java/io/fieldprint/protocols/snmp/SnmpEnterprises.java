@@ -1,14 +1,12 @@
 package io.fieldprint.protocols.snmp;
 
+import io.fieldprint.protocols.knowledge.KeyedTable;
 import io.fieldprint.protocols.knowledge.KnowledgeFile;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * IANA Private Enterprise Number → vendor, from {@code
@@ -54,27 +52,9 @@ public final class SnmpEnterprises {
 
   /** Reads the TSV ({@code PEN <TAB> vendor <TAB> registered name}). */
   public static SnmpEnterprises read(InputStream in) throws IOException {
-    Map<Long, String> vendors = new HashMap<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    int number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      if (cols.length != 3
-          || !cols[0].matches("[0-9]{1,10}")
-          || cols[1].isBlank()
-          || cols[2].isBlank()) {
-        throw new IOException("snmp-enterprises.tsv line " + number + " is not PEN, vendor, name");
-      }
-      if (vendors.put(Long.parseLong(cols[0]), cols[1].strip()) != null) {
-        throw new IOException("snmp-enterprises.tsv line " + number + " repeats " + cols[0]);
-      }
-    }
-    return new SnmpEnterprises(vendors);
+    return new SnmpEnterprises(
+        KeyedTable.read(
+            in, "snmp-enterprises.tsv", Pattern.compile("[0-9]{1,10}"), Long::parseLong));
   }
 
   private static final class Holder {
