@@ -10,18 +10,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Locates the shared advisories in {@code shared/data/csaf} (system property {@code
- * fieldprint.shared}, default {@code ../../shared}). Tests that need them are skipped, with a
- * visible message, only when the folder is absent.
+ * Locates the shared advisories in {@code shared/data/csaf}, below the shared data folder that
+ * {@link io.fieldprint.protocols.testing.SharedData} finds. Tests that need them are skipped, with
+ * a visible message, only when the folder is absent.
  */
 public final class SharedData {
   private SharedData() {}
 
   /** The {@code shared/data/csaf} folder, or a skipped test when it is absent. */
   public static Path csaf() {
-    String configured = System.getProperty("fieldprint.shared");
-    Path shared = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
-    Path csaf = shared.resolve("data").resolve("csaf").toAbsolutePath().normalize();
+    Path csaf = io.fieldprint.protocols.testing.SharedData.root().resolve("csaf");
     assumeTrue(
         Files.isDirectory(csaf),
         () -> "SKIPPED: shared advisories not found at " + csaf + " (tests on real data need it)");
