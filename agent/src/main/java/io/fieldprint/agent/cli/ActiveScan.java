@@ -14,7 +14,6 @@ import io.fieldprint.protocols.active.opcua.OpcUaProbe;
 import io.fieldprint.protocols.active.opcua.OpcUaProbeResult;
 import io.fieldprint.protocols.inventory.AssetMerger;
 import io.fieldprint.protocols.inventory.Inventory;
-import io.fieldprint.protocols.inventory.InventoryJson;
 import io.fieldprint.protocols.inventory.InventorySource;
 import io.fieldprint.protocols.inventory.MergeLimits;
 import io.fieldprint.protocols.model.DeviceRef;
@@ -86,7 +85,7 @@ final class ActiveScan {
       }
     }
     Inventory inventory = merger.build(sources);
-    write(out, render(inventory, format));
+    InventoryOutput.print(inventory, format, out, cli);
     return failed ? FieldprintCommand.EXIT_FAILURE : FieldprintCommand.EXIT_OK;
   }
 
@@ -163,12 +162,6 @@ final class ActiveScan {
   private static String summary(ProbeReport r) {
     String status = r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     return r.reasons().isEmpty() ? status : status + ": " + r.reasons().get(0);
-  }
-
-  private static String render(Inventory inventory, OutputFormat format) {
-    return format == OutputFormat.json
-        ? new InventoryJson(FieldprintCommand.version()).write(inventory)
-        : new InventoryTable(inventory).render();
   }
 
   private void write(Path out, String text) throws IOException {

@@ -1,7 +1,6 @@
 package io.fieldprint.agent.cli;
 
 import io.fieldprint.protocols.inventory.Inventory;
-import io.fieldprint.protocols.inventory.InventoryJson;
 import io.fieldprint.protocols.inventory.InventorySource;
 import io.fieldprint.protocols.inventory.MergeLimits;
 import io.fieldprint.protocols.oui.MacVendors;
@@ -10,8 +9,6 @@ import io.fieldprint.protocols.passive.PassiveIdentification;
 import io.fieldprint.protocols.passive.StandardDecoders;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -19,16 +16,6 @@ import picocli.CommandLine;
 /** Runs passive identification on capture files and prints the inventory. */
 final class PassiveReport {
   private PassiveReport() {}
-
-  private static void render(Inventory inventory, OutputFormat format, Writer w)
-      throws IOException {
-    if (format == OutputFormat.json) {
-      new InventoryJson(FieldprintCommand.version()).write(inventory, w);
-    } else {
-      w.write(new InventoryTable(inventory).render());
-      w.flush();
-    }
-  }
 
   static int run(List<Path> files, OutputFormat format, Path out, CommandLine cli)
       throws IOException {
@@ -40,13 +27,7 @@ final class PassiveReport {
             MergeLimits.DEFAULT,
             MacVendors.shipped()::vendorOf);
     Inventory inventory = passive.run(CaptureArguments.expand(files));
-    if (out != null) {
-      try (Writer w = Files.newBufferedWriter(out)) {
-        render(inventory, format, w);
-      }
-    } else {
-      render(inventory, format, cli.getOut());
-    }
+    InventoryOutput.print(inventory, format, out, cli);
     boolean failed = false;
     boolean anyRead = false;
     for (InventorySource s : inventory.sources()) {
