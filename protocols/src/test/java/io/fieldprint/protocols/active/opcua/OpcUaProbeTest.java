@@ -60,6 +60,16 @@ class OpcUaProbeTest {
     return new ScanTarget(ScanProtocol.OPC_UA, "127.0.0.1", port, "acme", OptionalInt.empty());
   }
 
+  /**
+   * The probe tests below are the evidence that Milo 1.0.8 (built on Netty 4.1) works on the Netty
+   * line Vert.x 5 uses; this guards against the build silently falling back to 4.1.
+   */
+  @Test
+  void probeRunsOnTheNettyLineOfVertx5() {
+    String netty = io.netty.util.Version.identify().get("netty-common").artifactVersion();
+    assertTrue(netty.startsWith("4.2."), "Milo runs on Netty " + netty + ", expected 4.2.x");
+  }
+
   @Test
   void anonymousServerRevealsItsBuildInfoThroughAnAdmittedReadOnlySession() throws Exception {
     try (MiloTestServer server = MiloTestServer.start(true)) {
