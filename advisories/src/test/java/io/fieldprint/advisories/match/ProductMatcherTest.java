@@ -199,6 +199,11 @@ class ProductMatcherTest {
         "Omron|CJ2M-CPU33||Omron PLC CJ series|CJ2H-CPU64|",
         "Omron|CJ2M-CPU33||SYSMAC CJ2M|CP1L-EM40DT-D|",
         "Schneider Electric|BMX P34 2020|BMX P34 2020|Modicon M340|BMX P58 4040|BMX P58 4040",
+        "Hitachi Energy|REL670||Relion 670/650 series|REL650|",
+        "Hitachi Energy|RET670||Relion 670 series|SAM600-IO|",
+        "Yokogawa|STARDOM FCN-500||STARDOM FCN/FCJ|CENTUM VP|",
+        "Mitsubishi Electric|R04CPU||MELSEC iQ-R iQ-F Q L and F series|FX5U-32MT/ES|",
+        "Mitsubishi Electric|R08ENCPU||MELSEC iQ-R series 04/08/16/32/120(EN)CPU|R00CPU|",
       })
   void everyFamilyHasItsMembersAndNoOthers(
       String vendor,
@@ -213,7 +218,50 @@ class ProductMatcherTest {
   }
 
   @Test
+  void aListOfModelNumbersWithSharedPrefixAndSuffixNamesEachModel() {
+    FullProductName list = product("Mitsubishi Electric", "R04/08/16/32/120(EN)CPU", "<=66");
+    assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R04CPU", null, list));
+    assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R120ENCPU", null, list));
+    assertEquals(Kind.NONE, kind("Mitsubishi Electric", "R02CPU", null, list));
+    FullProductName enOnly = product("Mitsubishi Electric", "R04/08/16/32/120ENCPU", "<=65");
+    assertEquals(Kind.NONE, kind("Mitsubishi Electric", "R04CPU", null, enOnly));
+    FullProductName optional = product("Mitsubishi Electric", "MELSEC iQ-R R04(EN)CPU", "<=65");
+    assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R04ENCPU", null, optional));
+    FullProductName ge = product("General Electric (GE)", "PACSystems RX3i CPE305/310", "<=9.20");
+    assertEquals(Kind.EXACT_MODEL, kind("GE", "CPE310", "IC695CPE310", ge));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ABB|REL670|Hitachi Energy|Relion 670 series|ABB|Panel Builder 800",
+        "Hitachi Energy|RTU500 series CMU|ABB|RTU500 series CMU|Hitachi Energy|eSOMS",
+        "Emerson|CPE305|General Electric (GE)|PACSystems RX3i CPE305/310|Emerson|DeltaV",
+        "GE Intelligent Platforms|CPE330|Emerson|CPE330|GE|D60",
+      })
+  void aProductLineThatChangedHandsMatchesAdvisoriesOfBothVendorsAndNothingElse(
+      String deviceVendor,
+      String member,
+      String advisoryVendor,
+      String advisoryProduct,
+      String otherVendor,
+      String other) {
+    FullProductName p = product(advisoryVendor, advisoryProduct, "vers:all/*");
+    ProductMatch m = matcher.match(new DeviceProduct(deviceVendor, member, null), p);
+    assertEquals(true, m.matched(), m.reason());
+    assertEquals(true, m.reason().contains("product line also published by"), m.reason());
+    FullProductName otherLine = product(advisoryVendor, other, "vers:all/*");
+    assertEquals(Kind.NONE, kind(otherVendor, other, null, otherLine), other);
+  }
+
+  @Test
+  void everyLineageEntryIsCoveredByATest() {
+    assertEquals(4, VendorLineage.all().size());
+  }
+
+  @Test
   void everyFamilyEntryIsCoveredByATest() {
-    assertEquals(8, ProductFamilies.all().size());
+    assertEquals(12, ProductFamilies.all().size());
   }
 }
