@@ -34,7 +34,7 @@ final class ModelNumbers {
    */
   private static final Pattern NUMBER_LIST =
       Pattern.compile(
-          "\\b([A-Z]{1,4})(\\d{1,4}(?:/\\d{1,4}){0,9})\\s?(?:\\(([A-Z]{1,4})\\)\\s?)?([A-Z][A-Z0-9-]{0,10})?\\b");
+          "\\b([A-Z]{1,4})(\\d{1,4}(?:/\\d{1,4}){0,9})\\s?(?:\\(([A-Z]{1,4})\\)\\s?)?(-?[A-Z][A-Z0-9.-]{0,10})?\\b");
 
   private static final Pattern AROUND_PLACEHOLDER = Pattern.compile("\\s*([?*-])\\s*");
 
@@ -82,10 +82,12 @@ final class ModelNumbers {
     List<String> out = new ArrayList<>();
     Matcher list = NUMBER_LIST.matcher(name);
     while (list.find()) {
-      if (!list.group(2).contains("/") && list.group(3) == null) {
+      String suffix = list.group(4) == null ? "" : list.group(4);
+      boolean bare = list.group(3) == null && suffix.isEmpty();
+      if ((!list.group(2).contains("/") && list.group(3) == null)
+          || (bare && list.group(1).length() < 2)) {
         continue;
       }
-      String suffix = list.group(4) == null ? "" : list.group(4);
       for (String number : list.group(2).split("/")) {
         out.add(list.group(1) + number + suffix);
         if (list.group(3) != null) {

@@ -229,6 +229,10 @@ class ProductMatcherTest {
     assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R04ENCPU", null, optional));
     FullProductName ge = product("General Electric (GE)", "PACSystems RX3i CPE305/310", "<=9.20");
     assertEquals(Kind.EXACT_MODEL, kind("GE", "CPE310", "IC695CPE310", ge));
+    FullProductName desigo =
+        product("Siemens", "Desigo Automation Controllers Compact PXC12/22/36-E.D", "*");
+    assertEquals(Kind.EXACT_MODEL, kind("Siemens", null, "PXC22-E.D", desigo));
+    assertEquals(Kind.NONE, kind("Siemens", null, "PXC24-E.D", desigo));
   }
 
   @ParameterizedTest
