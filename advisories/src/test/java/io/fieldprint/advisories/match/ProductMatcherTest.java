@@ -204,6 +204,18 @@ class ProductMatcherTest {
         "Yokogawa|STARDOM FCN-500||STARDOM FCN/FCJ|CENTUM VP|",
         "Mitsubishi Electric|R04CPU||MELSEC iQ-R iQ-F Q L and F series|FX5U-32MT/ES|",
         "Mitsubishi Electric|R08ENCPU||MELSEC iQ-R series 04/08/16/32/120(EN)CPU|R00CPU|",
+        "Siemens|CPU 1214C DC/DC/DC|6ES7 214-1AG40-0XB0|SIMATIC S7-1200 CPU family (incl. SIPLUS variants)|CPU 1516-3 PN/DP|6ES7 516-3AN01-0AB0",
+        "Siemens|SCALANCE X308-2||SCALANCE X-300 switch family (incl. X408 and SIPLUS NET variants)|SCALANCE X208|",
+        "Siemens|SCALANCE XM408-8C||SCALANCE XM-400 Family|SCALANCE XR524-8C|",
+        "Siemens|SCALANCE XR524-8C||SCALANCE XR-500 Family|SCALANCE XM408-8C|",
+        "Rockwell Automation|1756-L83ES/B||GuardLogix 5580 controllers|1756-L83E/B|",
+        "Rockwell Automation|1769-L33ER/A||CompactLogix 5370 controllers|1769-L33ERMS/A|",
+        "Rockwell Automation|1769-L18ERM-BB1B||Allen-Bradley CompactLogix 5370 L1 controllers|1769-L33ER|",
+        "Rockwell Automation|1769-L24ER-QB1B||CompactLogix 5370 L2 controllers|1769-L16ER-BB1B|",
+        "Rockwell Automation|1769-L36ERM||CompactLogix 5370 L3 controllers|1769-L27ERM-QBFC1B|",
+        "Rockwell Automation|1769-L33ERMS||Compact GuardLogix 5370 controllers|1769-L33ERM|",
+        "Rockwell Automation|5069-L46ERMW||CompactLogix 5480 controllers|5069-L320ER|",
+        "Rockwell Automation|5069-L320ERS2||Compact GuardLogix 5380 controllers|5069-L320ER|",
       })
   void everyFamilyHasItsMembersAndNoOthers(
       String vendor,
@@ -266,6 +278,6 @@ class ProductMatcherTest {
 
   @Test
   void everyFamilyEntryIsCoveredByATest() {
-    assertEquals(12, ProductFamilies.all().size());
+    assertEquals(24, ProductFamilies.all().size());
   }
 }
