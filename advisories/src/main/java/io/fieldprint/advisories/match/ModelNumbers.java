@@ -119,6 +119,15 @@ final class ModelNumbers {
   }
 
   /**
+   * A CSAF {@code model_numbers} entry as a prefix pattern: the standard lets a partial model
+   * number start at the first character and stop anywhere ({@code 6ES7516} stands for every
+   * 6ES7516-...).
+   */
+  static String partial(String helperModel) {
+    return helperModel.endsWith("*") ? helperModel : helperModel + "*";
+  }
+
+  /**
    * Whether a device's normalised model equals an advisory's model number pattern ({@code ?} and
    * {@code *} wildcards, blanks ignored). A pattern of wildcards alone never matches.
    */

@@ -58,10 +58,13 @@ public final class ProductMatcher {
     String name = advisory.productName().isEmpty() ? advisory.name() : advisory.productName();
     String productAsModel = ModelNumbers.normalise(device.product());
     List<String> advisoryModels = new ArrayList<>(advisory.helper().modelNumbers());
+    int helpers = advisoryModels.size();
     advisoryModels.addAll(ModelNumbers.inName(name));
-    for (String pattern : advisoryModels) {
-      boolean byModel = ModelNumbers.matches(pattern, model);
-      if (byModel || ModelNumbers.matches(pattern, productAsModel)) {
+    for (int i = 0; i < advisoryModels.size(); i++) {
+      String pattern = advisoryModels.get(i);
+      String compared = i < helpers ? ModelNumbers.partial(pattern) : pattern;
+      boolean byModel = ModelNumbers.matches(compared, model);
+      if (byModel || ModelNumbers.matches(compared, productAsModel)) {
         String reported = byModel ? device.model() : device.product();
         return new ProductMatch(
             ProductMatch.Kind.EXACT_MODEL,

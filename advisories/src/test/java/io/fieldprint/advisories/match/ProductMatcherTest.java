@@ -230,6 +230,15 @@ class ProductMatcherTest {
   }
 
   @Test
+  void aPartialHelperModelNumberIsAPrefixButANameIsNot() {
+    FullProductName partial = product("Siemens", "x", "*", "6ES7516-3AN0");
+    assertEquals(Kind.EXACT_MODEL, kind("Siemens", null, "6ES7 516-3AN01-0AB0", partial));
+    assertEquals(Kind.NONE, kind("Siemens", null, "6ES7 517-3AN01-0AB0", partial));
+    FullProductName inName = product("Siemens", "CPU (6ES7516-3AN01-0AB0)", "*");
+    assertEquals(Kind.NONE, kind("Siemens", null, "6ES7 516-3AN01-0AB0X", inName));
+  }
+
+  @Test
   void aListOfModelNumbersWithSharedPrefixAndSuffixNamesEachModel() {
     FullProductName list = product("Mitsubishi Electric", "R04/08/16/32/120(EN)CPU", "<=66");
     assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R04CPU", null, list));
