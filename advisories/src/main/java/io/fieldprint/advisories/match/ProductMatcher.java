@@ -42,11 +42,11 @@ public final class ProductMatcher {
       return pm.matched()
           ? new ProductMatch(
               pm.kind(),
-              "a "
+              "product line of '"
                   + vendorKey
-                  + " product line also published by "
+                  + "' also published by '"
                   + line.get().advisory()
-                  + "; "
+                  + "'; "
                   + pm.reason())
           : pm;
     }
