@@ -22,6 +22,7 @@ final class ProviderServer implements AutoCloseable {
   private final Map<String, String> redirects = new ConcurrentHashMap<>();
   private final Map<String, Long> endless = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, java.nio.file.Path> mounts = new ConcurrentHashMap<>();
 
   static {
     // The JDK server writes headers and body as separate segments; with Nagle on, each response
@@ -45,6 +46,23 @@ final class ProviderServer implements AutoCloseable {
 
   byte[] file(String path) {
     return files.get(path);
+  }
+
+  /** Serves the files below a folder at a path prefix (read-only; files put in memory win). */
+  void mount(String prefix, java.nio.file.Path folder) {
+    mounts.put(prefix, folder);
+  }
+
+  private byte[] mounted(String path) throws IOException {
+    for (Map.Entry<String, java.nio.file.Path> m : mounts.entrySet()) {
+      if (path.startsWith(m.getKey()) && !path.contains("..")) {
+        java.nio.file.Path file = m.getValue().resolve(path.substring(m.getKey().length()));
+        if (java.nio.file.Files.isRegularFile(file)) {
+          return java.nio.file.Files.readAllBytes(file);
+        }
+      }
+    }
+    return null;
   }
 
   void status(String path, int status) {
@@ -93,8 +111,8 @@ final class ProviderServer implements AutoCloseable {
       } else if (endless.containsKey(path)) {
         exchange.sendResponseHeaders(200, 0);
         streamFiller(exchange.getResponseBody(), endless.get(path));
-      } else if (files.containsKey(path)) {
-        byte[] body = files.get(path);
+      } else if (files.containsKey(path) || mounted(path) != null) {
+        byte[] body = files.containsKey(path) ? files.get(path) : mounted(path);
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
       } else {
