@@ -34,7 +34,8 @@ class CisaCorpusSyncTest {
       serve(server, white, documents, key);
       InMemorySyncState state = new InMemorySyncState();
       RecordingSink sink = new RecordingSink();
-      CsafProviderSync sync = new CsafProviderSync(limits(), DocumentCheck.none());
+      CsafSchemaCheck schema = CsafSchemaCheck.load(SharedData.csaf().resolve("oasis-csaf-2.0"));
+      CsafProviderSync sync = new CsafProviderSync(limits(), schema);
 
       SyncReport.ProviderReport rolie =
           sync.sync(config(server, key, Distribution.ROLIE), state, sink);
