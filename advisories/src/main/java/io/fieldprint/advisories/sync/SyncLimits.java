@@ -97,6 +97,19 @@ public record SyncLimits(
         allowPlainHttp);
   }
 
+  /** A copy that allows (or again refuses) plain {@code http://} to hosts other than loopback. */
+  public SyncLimits withPlainHttpAllowed(boolean allowed) {
+    return new SyncLimits(
+        maxDocumentBytes,
+        maxListingBytes,
+        connectTimeout,
+        requestTimeout,
+        maxDocumentsPerRun,
+        maxRedirects,
+        minRequestInterval,
+        allowed);
+  }
+
   private static boolean positive(Duration d) {
     return d != null && !d.isNegative() && !d.isZero();
   }
