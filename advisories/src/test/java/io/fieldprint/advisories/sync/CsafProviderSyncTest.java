@@ -213,6 +213,29 @@ class CsafProviderSyncTest {
   }
 
   @Test
+  void stalledResponseTimesOutAndTheRestContinues() {
+    String stalled = tree.documents().get(17);
+    server.stall(TestProviderTree.FOLDER + stalled);
+    SyncLimits impatient =
+        new SyncLimits(
+            1024 * 1024,
+            1024 * 1024,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            100,
+            3,
+            Duration.ZERO,
+            false);
+
+    SyncReport.ProviderReport report =
+        new CsafProviderSync(impatient, DocumentCheck.none())
+            .sync(provider(Distribution.DIRECTORY), state, sink);
+
+    assertOneRejection(report, "document not fetched: no complete response within PT1S", stalled);
+    assertEquals(DOCUMENTS - 1, report.added());
+  }
+
+  @Test
   void serverErrorAndGarbageAreReportedPerFileAndOthersContinue() {
     String failing = tree.documents().get(20);
     String garbage = tree.documents().get(21);

@@ -8,7 +8,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +27,9 @@ final class ProviderServer implements AutoCloseable {
   private final Map<String, Long> endless = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Map<String, java.nio.file.Path> mounts = new ConcurrentHashMap<>();
+  private final Set<String> stalls = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final ExecutorService workers = Executors.newCachedThreadPool();
 
   static {
     // The JDK server writes headers and body as separate segments; with Nagle on, each response
@@ -33,6 +40,7 @@ final class ProviderServer implements AutoCloseable {
   ProviderServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(workers);
     server.start();
   }
 
@@ -69,6 +77,11 @@ final class ProviderServer implements AutoCloseable {
     statuses.put(path, status);
   }
 
+  /** Accepts requests for this path and never answers until the server closes. */
+  void stall(String path) {
+    stalls.add(path);
+  }
+
   void redirect(String path, String target) {
     redirects.put(path, target);
   }
@@ -100,7 +113,9 @@ final class ProviderServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     try (exchange) {
-      if (redirects.containsKey(path)) {
+      if (stalls.contains(path)) {
+        closing.await();
+      } else if (redirects.containsKey(path)) {
         exchange.getResponseHeaders().add("Location", redirects.get(path));
         exchange.sendResponseHeaders(302, -1);
       } else if (statuses.containsKey(path)) {
@@ -120,6 +135,8 @@ final class ProviderServer implements AutoCloseable {
       }
     } catch (IOException e) {
       // the client hung up (a cut-off response); nothing to do
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -133,6 +150,8 @@ final class ProviderServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
+    workers.shutdownNow();
   }
 }
