@@ -3,6 +3,7 @@ package io.fieldprint.advisories.sync;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +59,12 @@ final class HttpFetcher {
         if (location.isEmpty()) {
           return new Fetched.Failed("HTTP " + status + " without Location from " + current, false);
         }
-        current = current.resolve(location.get().trim());
+        try {
+          current = current.resolve(new URI(location.get().trim()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+          return new Fetched.Failed(
+              "HTTP " + status + " with unusable Location from " + current, false);
+        }
         continue;
       }
       return new Fetched.Failed(
@@ -69,12 +75,17 @@ final class HttpFetcher {
   }
 
   private HttpResponse<byte[]> exchange(URI uri, long maxBytes) throws Failure {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(limits.requestTimeout())
-            .header("User-Agent", USER_AGENT)
-            .GET()
-            .build();
+    HttpRequest request;
+    try {
+      request =
+          HttpRequest.newBuilder(uri)
+              .timeout(limits.requestTimeout())
+              .header("User-Agent", USER_AGENT)
+              .GET()
+              .build();
+    } catch (IllegalArgumentException e) {
+      throw new Failure("unusable URL " + uri + ": " + e.getMessage());
+    }
     CompletableFuture<HttpResponse<byte[]>> future = null;
     try {
       rate.await(uri.getHost());

@@ -267,6 +267,17 @@ class CsafProviderSyncTest {
   }
 
   @Test
+  void unusableRedirectTargetIsReportedForThatDocumentOnly() {
+    String odd = tree.documents().get(31);
+    server.redirect(TestProviderTree.FOLDER + odd, "http://[not a host/x.json");
+
+    SyncReport.ProviderReport report = sync(Distribution.DIRECTORY);
+
+    assertOneRejection(report, "document not fetched: HTTP 302 with unusable Location", odd);
+    assertEquals(DOCUMENTS - 1, report.added());
+  }
+
+  @Test
   void rolieFeedSyncAcceptsAllThenFetchesOnlyTheRevisedEntry() throws IOException {
     SyncReport.ProviderReport first = sync(Distribution.ROLIE);
     String revised = tree.documents().get(40);
