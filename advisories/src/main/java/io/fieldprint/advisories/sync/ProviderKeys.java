@@ -21,6 +21,8 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
  * </ul>
  */
 final class ProviderKeys {
+  private static final long MAX_KEY_BYTES = 1024 * 1024;
+
   private ProviderKeys() {}
 
   /**
@@ -35,6 +37,13 @@ final class ProviderKeys {
       ProviderConfig config, ProviderMetadata metadata, HttpFetcher http, SyncState state) {
     List<PGPPublicKeyRing> trusted = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    fromFiles(config, trusted, problems);
+    published(config, metadata, http, state, trusted, problems);
+    return new Resolved(trusted, problems);
+  }
+
+  private static void fromFiles(
+      ProviderConfig config, List<PGPPublicKeyRing> trusted, List<String> problems) {
     Set<String> configured = config.keyFingerprints();
     for (Path file : config.keyFiles()) {
       byte[] bytes;
@@ -53,10 +62,20 @@ final class ProviderKeys {
         }
       }
     }
+  }
+
+  private static void published(
+      ProviderConfig config,
+      ProviderMetadata metadata,
+      HttpFetcher http,
+      SyncState state,
+      List<PGPPublicKeyRing> trusted,
+      List<String> problems) {
+    Set<String> configured = config.keyFingerprints();
     Set<String> pinned = state.pinnedKeys(config.name());
     boolean firstUse = config.trustOnFirstUse() && pinned.isEmpty() && configured.isEmpty();
     for (ProviderMetadata.PublishedKey key : metadata.publicKeys()) {
-      Fetched f = http.get(key.url(), SyncLimits.MAX_SIDECAR_BYTES * 16L);
+      Fetched f = http.get(key.url(), MAX_KEY_BYTES);
       if (f instanceof Fetched.Failed failed) {
         problems.add("published key " + key.url() + ": " + failed.reason());
         continue;
@@ -72,9 +91,7 @@ final class ProviderKeys {
                   + fp
                   + ", metadata declares "
                   + key.fingerprint().get());
-          continue;
-        }
-        if (configured.contains(fp) || pinned.contains(fp)) {
+        } else if (configured.contains(fp) || pinned.contains(fp)) {
           trusted.add(ring);
         } else if (firstUse) {
           state.pinKey(config.name(), fp);
@@ -84,7 +101,6 @@ final class ProviderKeys {
         }
       }
     }
-    return new Resolved(trusted, problems);
   }
 
   private static List<PGPPublicKeyRing> rings(byte[] bytes, String source, List<String> problems) {

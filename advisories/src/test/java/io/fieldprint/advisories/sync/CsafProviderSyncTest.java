@@ -313,6 +313,70 @@ class CsafProviderSyncTest {
   }
 
   @Test
+  void configuredKeyFileIsTrustedAndAnUnconfiguredPublishedKeyIsReported(@TempDir Path dir)
+      throws IOException {
+    Path keyFile = dir.resolve("provider.asc");
+    java.nio.file.Files.write(keyFile, providerKey.armoredPublicKey());
+    server.put(TestProviderTree.KEY, strangerKey.armoredPublicKey());
+    String metadata =
+        new String(server.file(TestProviderTree.METADATA), StandardCharsets.UTF_8)
+            .replace(providerKey.fingerprint(), strangerKey.fingerprint());
+    server.put(TestProviderTree.METADATA, metadata.getBytes(StandardCharsets.UTF_8));
+    ProviderConfig withFile =
+        new ProviderConfig(
+            "test",
+            tree.metadataUrl(),
+            Set.of(),
+            List.of(keyFile),
+            false,
+            true,
+            true,
+            Distribution.DIRECTORY);
+
+    SyncReport.ProviderReport report =
+        new CsafProviderSync(limits(), DocumentCheck.none()).sync(withFile, state, sink);
+
+    assertEquals(
+        List.of(
+            "published key "
+                + strangerKey.fingerprint()
+                + " is not trusted (configure its fingerprint)"),
+        report.errors());
+    assertEquals(DOCUMENTS, report.added());
+  }
+
+  @Test
+  void publishedKeyWhoseFingerprintDisagreesWithTheMetadataIsNotUsed() {
+    server.put(TestProviderTree.KEY, strangerKey.armoredPublicKey());
+    ProviderConfig tofu =
+        new ProviderConfig(
+            "test",
+            tree.metadataUrl(),
+            Set.of(),
+            List.of(),
+            true,
+            true,
+            true,
+            Distribution.DIRECTORY);
+
+    SyncReport.ProviderReport report =
+        new CsafProviderSync(limits(), DocumentCheck.none()).sync(tofu, state, sink);
+
+    assertTrue(
+        report
+            .errors()
+            .get(0)
+            .endsWith(
+                " is "
+                    + strangerKey.fingerprint()
+                    + ", metadata declares "
+                    + providerKey.fingerprint()),
+        report.errors()::toString);
+    assertEquals(Set.of(), state.pinnedKeys("test"));
+    assertEquals(0, report.fetched());
+  }
+
+  @Test
   void trustOnFirstUsePinsThePublishedKeyAndRefusesALaterSwap() {
     ProviderConfig tofu =
         new ProviderConfig(
