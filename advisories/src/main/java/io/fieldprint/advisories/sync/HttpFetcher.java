@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -96,24 +98,40 @@ final class HttpFetcher {
       throw new Failure("interrupted while fetching " + uri);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new Failure("no complete response within " + limits.requestTimeout() + " from " + uri);
+      throw new Failure(noResponse(uri));
     } catch (ExecutionException e) {
-      throw new Failure(describe(e.getCause()) + " (" + uri + ")");
+      throw new Failure(describe(e.getCause(), uri));
     }
   }
 
-  private static String describe(Throwable cause) {
+  private String noResponse(URI uri) {
+    return "no complete response within " + limits.requestTimeout() + " from " + uri;
+  }
+
+  private String describe(Throwable cause, URI uri) {
     Throwable t = cause;
     while (t != null) {
       if (t instanceof CappedBody.TooLarge) {
-        return t.getMessage();
+        return t.getMessage() + " (" + uri + ")";
+      }
+      if (t instanceof HttpConnectTimeoutException) {
+        return "no connection within " + limits.connectTimeout() + " to " + uri;
+      }
+      if (t instanceof HttpTimeoutException) {
+        return noResponse(uri);
       }
       t = t.getCause();
     }
     if (cause instanceof IOException) {
-      return "transfer failed: " + cause.getClass().getSimpleName() + " " + cause.getMessage();
+      return "transfer failed: "
+          + cause.getClass().getSimpleName()
+          + " "
+          + cause.getMessage()
+          + " ("
+          + uri
+          + ")";
     }
-    return "transfer failed: " + cause;
+    return "transfer failed: " + cause + " (" + uri + ")";
   }
 
   private Optional<String> refusedScheme(URI uri) {
