@@ -3,6 +3,7 @@ package io.fieldprint.collector;
 import io.fieldprint.collector.auth.Role;
 import io.fieldprint.collector.auth.Tokens;
 import io.fieldprint.collector.storage.CollectorStore;
+import io.fieldprint.collector.storage.CreateResult;
 import io.fieldprint.collector.storage.NewUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,14 @@ final class AdminBootstrap {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {
       Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
-      store.createUser(
-          new NewUser(tokens.id(), "admin", Role.ADMIN, true, Set.of(), Tokens.hash(token)),
-          "collector:first-start");
+      CreateResult created =
+          store.createUser(
+              new NewUser(tokens.id(), "admin", Role.ADMIN, true, Set.of(), Tokens.hash(token)),
+              "collector:first-start");
+      if (created != CreateResult.CREATED) {
+        // another collector on the same database created the first admin a moment earlier
+        return Optional.empty();
+      }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

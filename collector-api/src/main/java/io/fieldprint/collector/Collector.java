@@ -52,6 +52,7 @@ public final class Collector implements AutoCloseable {
 
   /** Starts a collector; blocks until it listens (call from a main thread, not an event loop). */
   public static Collector start(CollectorConfig config, Clock clock) throws IOException {
+    LOG.info("starting with {}", config);
     Files.createDirectories(config.dataDirectory());
     Database database = Database.open(config.storage());
     Tokens tokens = new Tokens();
