@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +64,10 @@ final class ReportMerger {
     int created = 0;
     int firmware = 0;
     List<Object[]> events = new ArrayList<>();
-    for (ReportedAsset a : report.assets()) {
+    // one lock order for every transaction (asset id), so concurrent reports never deadlock
+    List<ReportedAsset> ordered = new ArrayList<>(report.assets());
+    ordered.sort(Comparator.comparing(ReportedAsset::assetId));
+    for (ReportedAsset a : ordered) {
       if (insertIfNew(c, report, a, now)) {
         created++;
         events.add(event(report, a, AssetEvent.NEW_DEVICE, null, a.firmware().orElse(null), now));

@@ -23,13 +23,16 @@ final class RunningCollector implements AutoCloseable {
 
   RunningCollector(Path dir, String extraYaml) throws Exception {
     this.dataDir = dir.resolve("data");
+    Files.createDirectories(dir);
     Path config = dir.resolve("collector.yaml");
     Files.writeString(
         config,
         "listen:\n  host: 127.0.0.1\n  port: 0\ndataDirectory: data\n" + extraYaml,
         StandardCharsets.UTF_8);
     collector = Collector.start(new ConfigReader().read(config), Clock.systemUTC());
-    adminToken = Files.readString(dataDir.resolve("admin-token")).strip();
+    Path tokenFile = dataDir.resolve("admin-token");
+    // a second collector on a shared database finds the admin made by the first: no file
+    adminToken = Files.exists(tokenFile) ? Files.readString(tokenFile).strip() : null;
   }
 
   HttpResponse<String> get(String path, String token) throws Exception {
@@ -46,9 +49,14 @@ final class RunningCollector implements AutoCloseable {
 
   /** Creates a site and returns an agent token for it. */
   String siteWithAgent(String site) throws Exception {
-    post("/api/v1/sites", adminToken, new JsonObject().put("id", site).put("name", site).encode());
+    return siteWithAgent(site, adminToken);
+  }
+
+  /** Creates a site with {@code admin}'s token and returns an agent token for it. */
+  String siteWithAgent(String site, String admin) throws Exception {
+    post("/api/v1/sites", admin, new JsonObject().put("id", site).put("name", site).encode());
     HttpResponse<String> agent =
-        post("/api/v1/sites/" + site + "/agents", adminToken, "{\"name\":\"edge-" + site + "\"}");
+        post("/api/v1/sites/" + site + "/agents", admin, "{\"name\":\"edge-" + site + "\"}");
     return new JsonObject(agent.body()).getString("token");
   }
 
