@@ -80,7 +80,7 @@ final class ReportMerger {
         }
       }
     }
-    writeEvidence(c, report, now);
+    writeEvidence(c, report.siteId(), ordered, now);
     batch(c, INSERT_EVENT, events);
     int findings = writeFindings(c, report, now);
     return new IngestOutcome(true, report.assets().size(), created, firmware, findings);
@@ -168,13 +168,14 @@ final class ReportMerger {
     }
   }
 
-  private void writeEvidence(Connection c, IncomingReport r, Instant now) throws SQLException {
+  private void writeEvidence(Connection c, String site, List<ReportedAsset> assets, Instant now)
+      throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    for (ReportedAsset a : r.assets()) {
+    for (ReportedAsset a : assets) {
       for (ReportedAsset.ReportedEvidence e : a.evidence()) {
         rows.add(
             new Object[] {
-              r.siteId(),
+              site,
               a.assetId(),
               e.source(),
               e.origin(),
@@ -189,7 +190,10 @@ final class ReportMerger {
 
   private int writeFindings(Connection c, IncomingReport r, Instant now) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    for (ReportedFinding f : r.findings()) {
+    List<ReportedFinding> ordered = new ArrayList<>(r.findings());
+    ordered.sort(
+        Comparator.comparing(ReportedFinding::assetId).thenComparing(ReportedFinding::rule));
+    for (ReportedFinding f : ordered) {
       rows.add(
           new Object[] {
             r.siteId(),
