@@ -24,6 +24,7 @@ final class FailureResponder {
           405, "method_not_allowed",
           409, "conflict",
           413, "payload_too_large",
+          415, "unsupported_media_type",
           500, "internal");
   private static final Map<Integer, String> MESSAGES =
       Map.of(
@@ -34,6 +35,7 @@ final class FailureResponder {
           405, "method not allowed on this resource",
           409, "conflict",
           413, "request body exceeds the configured limit",
+          415, "send the body as application/json",
           500, "internal error");
 
   void handle(RoutingContext ctx) {

@@ -5,9 +5,12 @@ import io.fieldprint.collector.config.RequestLimits;
 import io.fieldprint.collector.ingest.ReportReader;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.Locale;
 
 /** Builds the collector's router: ops endpoints, then {@code /api/v1} behind bearer tokens. */
 public final class HttpApi {
@@ -26,6 +29,7 @@ public final class HttpApi {
     new OpsRoutes(store, blocking, metrics).mount(router);
 
     Router api = Router.router(vertx);
+    api.route().handler(HttpApi::requireJsonBody);
     api.route()
         .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
         .handler(new Authenticator(store, blocking)::handle);
@@ -50,5 +54,22 @@ public final class HttpApi {
                 "method not allowed on this resource",
                 java.util.List.of()));
     return router;
+  }
+
+  /**
+   * Bodies are JSON only: anything else would reach the form decoder of the body handler, whose
+   * limits are not ours.
+   */
+  private static void requireJsonBody(RoutingContext ctx) {
+    HttpMethod m = ctx.request().method();
+    if (m.equals(HttpMethod.POST) || m.equals(HttpMethod.PUT) || m.equals(HttpMethod.PATCH)) {
+      String type = ctx.request().getHeader("content-type");
+      if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        ctx.fail(
+            new ApiException(415, "unsupported_media_type", "send the body as application/json"));
+        return;
+      }
+    }
+    ctx.next();
   }
 }

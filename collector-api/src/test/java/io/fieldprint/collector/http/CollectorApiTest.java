@@ -153,6 +153,14 @@ class CollectorApiTest {
     assertEquals("bad_request", error.getString("error"));
     assertFalse(error.getJsonArray("details").isEmpty(), "schema violations are listed");
     assertEquals(400, c.post("/api/v1/reports", agent, "{not json").statusCode());
+    HttpResponse<String> form =
+        c.postAs(
+            "/api/v1/reports",
+            agent,
+            "application/x-www-form-urlencoded",
+            "a=" + "b".repeat(20000));
+    assertEquals(415, form.statusCode(), form.body());
+    assertEquals("unsupported_media_type", new JsonObject(form.body()).getString("error"));
     assertEquals(
         400,
         c.post("/api/v1/reports", agent, "{\"reportId\":\"../x\",\"inventory\":{}}").statusCode());

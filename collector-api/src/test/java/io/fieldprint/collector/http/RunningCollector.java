@@ -40,9 +40,14 @@ final class RunningCollector implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String token, String body) throws Exception {
+    return postAs(path, token, "application/json", body);
+  }
+
+  HttpResponse<String> postAs(String path, String token, String type, String body)
+      throws Exception {
     return send(
         request(path, token)
-            .header("content-type", "application/json")
+            .header("content-type", type)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
   }
