@@ -200,6 +200,9 @@ class CollectorApiTest {
     HttpResponse<String> unknown = c.get("/no/such/path", null);
     assertEquals(404, unknown.statusCode());
     assertEquals("not_found", new JsonObject(unknown.body()).getString("error"));
+    HttpResponse<String> wrongMethod = c.post("/health", null, "{}");
+    assertEquals(405, wrongMethod.statusCode());
+    assertEquals("method_not_allowed", new JsonObject(wrongMethod.body()).getString("error"));
     assertEquals(
         400,
         c.post("/api/v1/sites", c.adminToken, "{\"id\":\"Bad Id\",\"name\":\"x\"}").statusCode());
