@@ -1,5 +1,6 @@
 package io.fieldprint.collector.http;
 
+import io.fieldprint.collector.storage.AgentInfo;
 import io.fieldprint.collector.storage.AssetDetail;
 import io.fieldprint.collector.storage.AssetEvent;
 import io.fieldprint.collector.storage.AssetPage;
@@ -28,6 +29,16 @@ final class ApiJson {
         .put("id", s.id())
         .put("name", s.name())
         .put("createdAt", s.createdAt().toString());
+  }
+
+  static JsonObject agent(AgentInfo a) {
+    return new JsonObject()
+        .put("id", a.id())
+        .put("site", a.siteId())
+        .put("name", a.name())
+        .put("createdAt", a.createdAt().toString())
+        .put("lastSeen", text(a.lastSeen().map(Object::toString)))
+        .put("version", text(a.version()));
   }
 
   static JsonObject asset(StoredAsset a) {

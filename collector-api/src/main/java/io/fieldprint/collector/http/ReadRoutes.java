@@ -31,6 +31,7 @@ final class ReadRoutes {
     api.get("/sites").handler(this::sites);
     api.get("/sites/:site").handler(this::site);
     api.get("/sites/:site/assets").handler(this::assets);
+    api.get("/sites/:site/agents").handler(this::agents);
     api.get("/assets/:uid").handler(this::asset);
   }
 
@@ -81,6 +82,25 @@ final class ReadRoutes {
               return store.assets(site, query);
             })
         .onSuccess(page -> ApiJson.send(ctx, 200, ApiJson.page(page)))
+        .onFailure(ctx::fail);
+  }
+
+  private void agents(RoutingContext ctx) {
+    String site = readableSite(ctx);
+    blocking
+        .run(
+            () -> {
+              if (store.site(site).isEmpty()) {
+                throw ApiException.notFound("no site " + site);
+              }
+              return store.agents(site);
+            })
+        .onSuccess(
+            agents -> {
+              JsonArray items = new JsonArray();
+              agents.forEach(a -> items.add(ApiJson.agent(a)));
+              ApiJson.send(ctx, 200, new JsonObject().put("items", items));
+            })
         .onFailure(ctx::fail);
   }
 

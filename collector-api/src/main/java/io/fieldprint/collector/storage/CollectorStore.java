@@ -19,6 +19,9 @@ public interface CollectorStore {
 
   CreateResult createAgent(NewAgent agent, String actor);
 
+  /** The agents of a site, ordered by name. */
+  List<AgentInfo> agents(String siteId);
+
   CreateResult createUser(NewUser user, String actor);
 
   boolean hasUsers();

@@ -97,6 +97,33 @@ public final class JdbcCollectorStore implements CollectorStore {
   }
 
   @Override
+  public List<AgentInfo> agents(String siteId) {
+    String sql =
+        "SELECT id, site_id, name, created_at, last_seen_at, version FROM agents"
+            + " WHERE site_id = ? ORDER BY name, id";
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, siteId);
+            List<AgentInfo> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new AgentInfo(
+                        rs.getString("id"),
+                        rs.getString("site_id"),
+                        rs.getString("name"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")),
+                        AssetRows.instant(rs, "last_seen_at"),
+                        AssetRows.text(rs, "version")));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
   public CreateResult createUser(NewUser user, String actor) {
     return jdbc.transaction(
         c -> {

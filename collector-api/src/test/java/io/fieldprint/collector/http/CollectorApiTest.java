@@ -127,6 +127,12 @@ class CollectorApiTest {
     assertEquals(1, sites.size());
     assertEquals("plant-a", sites.getJsonObject(0).getString("id"));
     assertEquals(200, c.get("/api/v1/sites/plant-a/assets", viewer).statusCode());
+    JsonObject agentA1 =
+        new JsonObject(c.get("/api/v1/sites/plant-a/agents", viewer).body())
+            .getJsonArray("items")
+            .getJsonObject(0);
+    assertEquals("0.1.0", agentA1.getString("version"));
+    assertEquals(403, c.get("/api/v1/sites/plant-b/agents", viewer).statusCode());
     assertEquals(403, c.get("/api/v1/sites/plant-b/assets", viewer).statusCode());
     assertEquals(403, c.get("/api/v1/sites/plant-b", viewer).statusCode());
     assertEquals(

@@ -75,6 +75,19 @@ abstract class CollectorStoreContract {
   }
 
   @Test
+  void anAgentsLastReportAndVersionAreKept() {
+    AgentInfo before = store.agents("plant-a").get(0);
+    assertEquals(Optional.empty(), before.lastSeen());
+    store.ingest(
+        report("agent-a", "plant-a", "r-1", plc("mac:00:1b:1b:00:00:01", "Siemens", "V1")));
+    AgentInfo after = store.agents("plant-a").get(0);
+    assertEquals("agent-a", after.id());
+    assertEquals(Optional.of(CLOCK.instant()), after.lastSeen());
+    assertEquals(Optional.of("0.1.0"), after.version());
+    assertEquals(List.of("agent-b"), store.agents("plant-b").stream().map(AgentInfo::id).toList());
+  }
+
+  @Test
   void firmwareChangeIsRecordedAndAbsentValuesKeepStoredOnes() {
     store.ingest(
         report("agent-a", "plant-a", "r-1", plc("mac:00:1b:1b:00:00:01", "Siemens", "V2.9.4")));
