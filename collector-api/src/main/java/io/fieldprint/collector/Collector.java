@@ -58,8 +58,13 @@ public final class Collector implements AutoCloseable {
     Tokens tokens = new Tokens();
     CollectorStore store =
         new JdbcCollectorStore(database.dataSource(), database.dialect(), clock, tokens::id);
-    Optional<Path> adminFile =
-        new AdminBootstrap(store, tokens).ensureAdmin(config.dataDirectory());
+    Optional<Path> adminFile;
+    try {
+      adminFile = new AdminBootstrap(store, tokens).ensureAdmin(config.dataDirectory());
+    } catch (IOException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
     Vertx vertx = Vertx.vertx();
     WorkerExecutor workers =
         vertx.createSharedWorkerExecutor("fieldprint-db", config.storage().poolSize());
