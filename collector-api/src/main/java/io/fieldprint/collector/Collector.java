@@ -1,0 +1,131 @@
+package io.fieldprint.collector;
+
+import io.fieldprint.collector.auth.Tokens;
+import io.fieldprint.collector.config.CollectorConfig;
+import io.fieldprint.collector.http.Blocking;
+import io.fieldprint.collector.http.CollectorMetrics;
+import io.fieldprint.collector.http.HttpApi;
+import io.fieldprint.collector.storage.CollectorStore;
+import io.fieldprint.collector.storage.Database;
+import io.fieldprint.collector.storage.JdbcCollectorStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running collector: database (migrated), first-start admin, HTTP server. {@link #close()} stops
+ * the server, then the workers, then the pool.
+ */
+public final class Collector implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+
+  private final Vertx vertx;
+  private final Database database;
+  private final WorkerExecutor workers;
+  private final CollectorMetrics metrics;
+  private final HttpServer server;
+  private final Optional<Path> adminTokenFile;
+
+  private Collector(
+      Vertx vertx,
+      Database database,
+      WorkerExecutor workers,
+      CollectorMetrics metrics,
+      HttpServer server,
+      Optional<Path> adminTokenFile) {
+    this.vertx = vertx;
+    this.database = database;
+    this.workers = workers;
+    this.metrics = metrics;
+    this.server = server;
+    this.adminTokenFile = adminTokenFile;
+  }
+
+  /** Starts a collector; blocks until it listens (call from a main thread, not an event loop). */
+  public static Collector start(CollectorConfig config, Clock clock) throws IOException {
+    LOG.info("starting with {}", config);
+    Files.createDirectories(config.dataDirectory());
+    Database database = Database.open(config.storage());
+    Tokens tokens = new Tokens();
+    CollectorStore store =
+        new JdbcCollectorStore(database.dataSource(), database.dialect(), clock, tokens::id);
+    Optional<Path> adminFile;
+    try {
+      adminFile = new AdminBootstrap(store, tokens).ensureAdmin(config.dataDirectory());
+    } catch (IOException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    Vertx vertx = Vertx.vertx();
+    WorkerExecutor workers =
+        vertx.createSharedWorkerExecutor("fieldprint-db", config.storage().poolSize());
+    CollectorMetrics metrics = new CollectorMetrics();
+    try {
+      HttpServer server =
+          vertx
+              .createHttpServer(serverOptions(config))
+              .requestHandler(
+                  HttpApi.router(
+                      vertx, store, new Blocking(workers), config.limits(), metrics, clock))
+              .listen(config.listen().port(), config.listen().host())
+              .await();
+      LOG.info(
+          "collector listening on {}:{} ({}, storage {})",
+          config.listen().host(),
+          server.actualPort(),
+          config.tls().isPresent() ? "https" : "http",
+          config.storage().kind());
+      adminFile.ifPresent(f -> LOG.info("first start: admin token written to {}", f));
+      return new Collector(vertx, database, workers, metrics, server, adminFile);
+    } catch (RuntimeException e) {
+      close(vertx, workers, database);
+      throw e;
+    }
+  }
+
+  private static HttpServerOptions serverOptions(CollectorConfig config) {
+    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+    config
+        .tls()
+        .ifPresent(
+            tls ->
+                options
+                    .setSsl(true)
+                    .setKeyCertOptions(
+                        new PemKeyCertOptions()
+                            .setCertPath(tls.certificate().toString())
+                            .setKeyPath(tls.key().toString())));
+    return options;
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Where the first-start admin token was written, if this start created it. */
+  public Optional<Path> adminTokenFile() {
+    return adminTokenFile;
+  }
+
+  @Override
+  public void close() {
+    server.close().await();
+    metrics.close();
+    close(vertx, workers, database);
+  }
+
+  private static void close(Vertx vertx, WorkerExecutor workers, Database database) {
+    workers.close().await();
+    vertx.close().await();
+    database.close();
+  }
+}

@@ -1,0 +1,98 @@
+package io.fieldprint.collector.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One mapping of the configuration file, read key by key. Problems (wrong type, out of range,
+ * unknown key) are added to a shared list instead of thrown, so every error is reported at once.
+ */
+final class ConfigSection {
+  private final String path;
+  private final JsonNode node;
+  private final List<String> problems;
+
+  ConfigSection(String path, JsonNode node, List<String> problems) {
+    this.path = path;
+    this.node = node;
+    this.problems = problems;
+  }
+
+  /** Reports every key of this mapping that is not in {@code known}. */
+  void rejectUnknownKeys(Set<String> known) {
+    if (node == null) {
+      return;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!known.contains(key)) {
+        problems.add(qualified(key) + ": unknown key (known: " + String.join(", ", known) + ")");
+      }
+    }
+  }
+
+  boolean has(String key) {
+    return node != null && node.hasNonNull(key);
+  }
+
+  Optional<ConfigSection> section(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonNode child = node.get(key);
+    if (!child.isObject()) {
+      problems.add(qualified(key) + ": must be a mapping");
+      return Optional.empty();
+    }
+    return Optional.of(new ConfigSection(qualified(key), child, problems));
+  }
+
+  String text(String key, String fallback) {
+    if (!has(key)) {
+      return fallback;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isTextual() || value.asText().isBlank()) {
+      problems.add(qualified(key) + ": must be a non-empty string");
+      return fallback;
+    }
+    return value.asText();
+  }
+
+  Optional<String> optionalText(String key) {
+    return has(key) ? Optional.of(text(key, "")) : Optional.empty();
+  }
+
+  long number(String key, long fallback, long min, long max) {
+    if (!has(key)) {
+      return fallback;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isIntegralNumber()) {
+      problems.add(qualified(key) + ": must be a whole number");
+      return fallback;
+    }
+    long n = value.asLong();
+    if (n < min || n > max) {
+      problems.add(
+          qualified(key) + ": must be between " + min + " and " + max + " (was " + n + ")");
+      return fallback;
+    }
+    return n;
+  }
+
+  int integer(String key, int fallback, int min, int max) {
+    return (int) number(key, fallback, min, max);
+  }
+
+  void problem(String key, String message) {
+    problems.add(qualified(key) + ": " + message);
+  }
+
+  String qualified(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+}

@@ -1,0 +1,83 @@
+package io.fieldprint.collector.http;
+
+import io.fieldprint.collector.storage.IngestOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The collector's metrics in Prometheus text format: request durations per route and status,
+ * reports by outcome, assets ingested, and the JVM's memory, GC and threads.
+ */
+public final class CollectorMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final Counter applied;
+  private final Counter duplicate;
+  private final Counter rejected;
+  private final Counter assets;
+
+  public CollectorMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    applied = reports("applied");
+    duplicate = reports("duplicate");
+    rejected = reports("rejected");
+    assets =
+        Counter.builder("fieldprint.assets.ingested")
+            .description("Assets merged from applied reports")
+            .register(registry);
+  }
+
+  private Counter reports(String outcome) {
+    return Counter.builder("fieldprint.reports")
+        .description("Reports received, by outcome")
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  void report(IngestOutcome o) {
+    (o.applied() ? applied : duplicate).increment();
+    assets.increment(o.assets());
+  }
+
+  void rejectedReport() {
+    rejected.increment();
+  }
+
+  /** Times the request from here to the end of its response. */
+  void timeRequest(RoutingContext ctx) {
+    long start = System.nanoTime();
+    ctx.addEndHandler(
+        v -> {
+          Route route = ctx.currentRoute();
+          String path = route == null || route.getPath() == null ? "unmatched" : route.getPath();
+          Timer.builder("fieldprint.http.requests")
+              .description("HTTP requests by route and status")
+              .tag("method", ctx.request().method().name())
+              .tag("route", path)
+              .tag("status", Integer.toString(ctx.response().getStatusCode()))
+              .register(registry)
+              .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        });
+    ctx.next();
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+}

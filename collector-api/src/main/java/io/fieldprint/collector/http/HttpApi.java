@@ -1,0 +1,75 @@
+package io.fieldprint.collector.http;
+
+import io.fieldprint.collector.auth.Tokens;
+import io.fieldprint.collector.config.RequestLimits;
+import io.fieldprint.collector.ingest.ReportReader;
+import io.fieldprint.collector.storage.CollectorStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.Locale;
+
+/** Builds the collector's router: ops endpoints, then {@code /api/v1} behind bearer tokens. */
+public final class HttpApi {
+  private HttpApi() {}
+
+  public static Router router(
+      Vertx vertx,
+      CollectorStore store,
+      Blocking blocking,
+      RequestLimits limits,
+      CollectorMetrics metrics,
+      Clock clock) {
+    FailureResponder failures = new FailureResponder();
+    Router router = Router.router(vertx);
+    router.route().handler(metrics::timeRequest);
+    new OpsRoutes(store, blocking, metrics).mount(router);
+
+    Router api = Router.router(vertx);
+    api.route().handler(HttpApi::requireJsonBody);
+    api.route()
+        .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
+        .handler(new Authenticator(store, blocking)::handle);
+    new ReportRoutes(store, blocking, new ReportReader(limits), metrics).mount(api);
+    new ReadRoutes(store, blocking, limits).mount(api);
+    new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
+    api.route().failureHandler(failures::handle);
+    router.route("/api/v1/*").subRouter(api);
+
+    router.route().failureHandler(failures::handle);
+    router.errorHandler(
+        404,
+        ctx ->
+            FailureResponder.send(ctx, 404, "not_found", "no such resource", java.util.List.of()));
+    router.errorHandler(
+        405,
+        ctx ->
+            FailureResponder.send(
+                ctx,
+                405,
+                "method_not_allowed",
+                "method not allowed on this resource",
+                java.util.List.of()));
+    return router;
+  }
+
+  /**
+   * Bodies are JSON only: anything else would reach the form decoder of the body handler, whose
+   * limits are not ours.
+   */
+  private static void requireJsonBody(RoutingContext ctx) {
+    HttpMethod m = ctx.request().method();
+    if (m.equals(HttpMethod.POST) || m.equals(HttpMethod.PUT) || m.equals(HttpMethod.PATCH)) {
+      String type = ctx.request().getHeader("content-type");
+      if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        ctx.fail(
+            new ApiException(415, "unsupported_media_type", "send the body as application/json"));
+        return;
+      }
+    }
+    ctx.next();
+  }
+}

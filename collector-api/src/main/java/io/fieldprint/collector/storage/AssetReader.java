@@ -1,0 +1,143 @@
+package io.fieldprint.collector.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads assets: filtered pages of a site, and one asset with evidence, history and findings. */
+final class AssetReader {
+  /** Most evidence entries or events returned with one asset. */
+  static final int DETAIL_LIMIT = 500;
+
+  AssetPage page(Connection c, String siteId, AssetQuery q) throws SQLException {
+    StringBuilder where = new StringBuilder(" WHERE site_id = ?");
+    List<Object> args = new ArrayList<>(List.of(siteId));
+    q.vendor()
+        .ifPresent(
+            v -> {
+              where.append(" AND LOWER(vendor) = LOWER(?)");
+              args.add(v);
+            });
+    q.role()
+        .ifPresent(
+            r -> {
+              where.append(" AND role = ?");
+              args.add(r);
+            });
+    long total;
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM assets" + where)) {
+      JdbcCollectorStore.bindAll(ps, args.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getLong(1);
+      }
+    }
+    List<StoredAsset> items = new ArrayList<>();
+    String sql = AssetRows.SELECT + where + " ORDER BY asset_id LIMIT ? OFFSET ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      args.add(q.limit());
+      args.add(q.offset());
+      JdbcCollectorStore.bindAll(ps, args.toArray());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(AssetRows.read(rs));
+        }
+      }
+    }
+    return new AssetPage(items, total, q.limit(), q.offset());
+  }
+
+  Optional<AssetDetail> detail(Connection c, String uid) throws SQLException {
+    StoredAsset asset;
+    try (PreparedStatement ps = c.prepareStatement(AssetRows.SELECT + " WHERE uid = ?")) {
+      ps.setString(1, uid);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        asset = AssetRows.read(rs);
+      }
+    }
+    return Optional.of(
+        new AssetDetail(asset, evidence(c, asset), events(c, asset), findings(c, asset)));
+  }
+
+  private static List<StoredEvidence> evidence(Connection c, StoredAsset a) throws SQLException {
+    String sql =
+        "SELECT source, origin, observed_at, fields_json, received_at FROM asset_evidence"
+            + " WHERE site_id = ? AND asset_id = ? ORDER BY source, origin LIMIT "
+            + DETAIL_LIMIT;
+    List<StoredEvidence> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, a.siteId());
+      ps.setString(2, a.assetId());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new StoredEvidence(
+                  rs.getString("source"),
+                  rs.getString("origin"),
+                  AssetRows.instant(rs, "observed_at"),
+                  rs.getString("fields_json"),
+                  Instant.ofEpochMilli(rs.getLong("received_at"))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<AssetEvent> events(Connection c, StoredAsset a) throws SQLException {
+    String sql =
+        "SELECT kind, old_value, new_value, agent_id, report_id, at FROM asset_events"
+            + " WHERE site_id = ? AND asset_id = ? ORDER BY id DESC LIMIT "
+            + DETAIL_LIMIT;
+    List<AssetEvent> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, a.siteId());
+      ps.setString(2, a.assetId());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new AssetEvent(
+                  rs.getString("kind"),
+                  AssetRows.text(rs, "old_value"),
+                  AssetRows.text(rs, "new_value"),
+                  rs.getString("agent_id"),
+                  rs.getString("report_id"),
+                  Instant.ofEpochMilli(rs.getLong("at"))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<StoredFinding> findings(Connection c, StoredAsset a) throws SQLException {
+    String sql =
+        "SELECT rule, severity, title, detail, occurrences, first_seen, last_seen FROM findings"
+            + " WHERE site_id = ? AND asset_id = ? ORDER BY rule";
+    List<StoredFinding> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, a.siteId());
+      ps.setString(2, a.assetId());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new StoredFinding(
+                  rs.getString("rule"),
+                  rs.getString("severity"),
+                  rs.getString("title"),
+                  AssetRows.text(rs, "detail"),
+                  rs.getInt("occurrences"),
+                  Instant.ofEpochMilli(rs.getLong("first_seen")),
+                  Instant.ofEpochMilli(rs.getLong("last_seen"))));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,80 @@
+package io.fieldprint.collector.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.fieldprint.collector.config.Storage;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and schema of the collector's database. Opening migrates the schema to the
+ * newest version (Flyway; {@code db/migration/common} plus the dialect's own directory).
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /** Opens the database the configuration names and migrates it. */
+  public static Database open(Storage storage) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("fieldprint-db");
+    hikari.setMaximumPoolSize(storage.poolSize());
+    Dialect dialect;
+    if (storage.kind() == Storage.Kind.SQLITE) {
+      dialect = Dialect.SQLITE;
+      hikari.setJdbcUrl("jdbc:sqlite:" + storage.sqliteFile());
+      // WAL lets readers run beside the one writer; IMMEDIATE takes the write lock at BEGIN, so a
+      // transaction never fails half-way on a lock upgrade and waits (busy_timeout) instead
+      hikari.addDataSourceProperty("journal_mode", "WAL");
+      hikari.addDataSourceProperty("synchronous", "NORMAL");
+      hikari.addDataSourceProperty("foreign_keys", "true");
+      hikari.addDataSourceProperty("busy_timeout", "30000");
+      hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    } else {
+      dialect = Dialect.POSTGRESQL;
+      Storage.Postgresql pg = storage.postgresql().orElseThrow();
+      hikari.setJdbcUrl(pg.url());
+      hikari.setUsername(pg.user());
+      pg.password().ifPresent(hikari::setPassword);
+    }
+    HikariDataSource pool = new HikariDataSource(hikari);
+    try {
+      migrate(pool, dialect);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool, dialect);
+  }
+
+  static void migrate(DataSource dataSource, Dialect dialect) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations(
+            "classpath:db/migration/common",
+            "classpath:db/migration/" + dialect.name().toLowerCase(Locale.ROOT))
+        .placeholders(Map.of("serial_key", dialect.serialKey()))
+        .load()
+        .migrate();
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
