@@ -84,8 +84,10 @@ final class MatchCommand implements Callable<Integer> {
     Inventory input = readInventory();
     MatchRun run = MatchRun.open(advisories, storeOption, spec.commandLine());
     List<PrioritisedMatch> matches;
+    String header;
     try (run) {
       matches = run.correlate(input.assets(), minConfidence.level);
+      header = run.describe();
     }
     matches = new ArrayList<>(matches);
     matches.sort(sort == MatchSort.risk ? PrioritisedMatch.BY_RISK : PrioritisedMatch.BY_ASSET);
@@ -103,7 +105,7 @@ final class MatchCommand implements Callable<Integer> {
       TextOutput.write(
           new InventoryJson(FieldprintCommand.version()).write(result), out, spec.commandLine());
     } else {
-      TextOutput.write(MatchTable.render(matches, run.describe()), out, spec.commandLine());
+      TextOutput.write(MatchTable.render(matches, header), out, spec.commandLine());
     }
     return FieldprintCommand.EXIT_OK;
   }
