@@ -25,13 +25,14 @@ public final class Correlation {
   private final AdvisoryMatcher matcher = new AdvisoryMatcher();
   private AdvisoryIndex index;
 
-  /** Matches every asset against the index. */
+  /** Matches every asset against the index, on all cores. */
   public Correlation(AdvisoryIndex index, List<Asset> assets) {
     this.index = index;
     this.assets = List.copyOf(assets);
-    for (Asset a : this.assets) {
-      matches.put(a.id(), index.match(a));
-      vendorKeys.add(VendorNames.normalise(a.vendor()));
+    List<List<AdvisoryMatch>> all = this.assets.parallelStream().map(index::match).toList();
+    for (int i = 0; i < this.assets.size(); i++) {
+      matches.put(this.assets.get(i).id(), all.get(i));
+      vendorKeys.add(VendorNames.normalise(this.assets.get(i).vendor()));
     }
   }
 
