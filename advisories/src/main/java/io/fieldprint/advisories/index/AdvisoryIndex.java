@@ -80,6 +80,54 @@ public final class AdvisoryIndex {
     return matcher.match(asset, candidates(asset));
   }
 
+  /**
+   * The matches of many assets, in asset order, on all cores. Assets that report the same vendor,
+   * product, model and firmware are matched once (a plant has many identical devices): their
+   * matches are the same but for the asset id.
+   */
+  public List<List<AdvisoryMatch>> matchAll(List<Asset> assets) {
+    Map<Identity, Asset> representatives = new LinkedHashMap<>();
+    for (Asset a : assets) {
+      representatives.putIfAbsent(Identity.of(a), a);
+    }
+    Map<Identity, List<AdvisoryMatch>> byIdentity = new java.util.concurrent.ConcurrentHashMap<>();
+    representatives.entrySet().parallelStream()
+        .forEach(e -> byIdentity.put(e.getKey(), match(e.getValue())));
+    List<List<AdvisoryMatch>> out = new ArrayList<>(assets.size());
+    for (Asset a : assets) {
+      List<AdvisoryMatch> shared = byIdentity.get(Identity.of(a));
+      out.add(shared.stream().map(m -> forAsset(m, a.id())).toList());
+    }
+    return out;
+  }
+
+  private static AdvisoryMatch forAsset(AdvisoryMatch m, String assetId) {
+    if (m.assetId().equals(assetId)) {
+      return m;
+    }
+    return new AdvisoryMatch(
+        assetId,
+        m.advisoryId(),
+        m.title(),
+        m.cves(),
+        m.cvss(),
+        m.product(),
+        m.versionRule(),
+        m.productMatch(),
+        m.confidence(),
+        m.remediation(),
+        m.tlp(),
+        m.published(),
+        m.updated());
+  }
+
+  /** What matching depends on besides the asset id. */
+  private record Identity(String vendor, String product, String model, String firmware) {
+    static Identity of(Asset a) {
+      return new Identity(a.vendor(), a.product(), a.model(), a.firmware());
+    }
+  }
+
   /** The canonical vendor keys a document's products name. */
   public static Set<String> vendorKeys(CsafDocument document) {
     Set<String> keys = new TreeSet<>();

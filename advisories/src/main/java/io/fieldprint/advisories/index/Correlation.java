@@ -25,11 +25,11 @@ public final class Correlation {
   private final AdvisoryMatcher matcher = new AdvisoryMatcher();
   private AdvisoryIndex index;
 
-  /** Matches every asset against the index, on all cores. */
+  /** Matches every asset against the index ({@link AdvisoryIndex#matchAll}). */
   public Correlation(AdvisoryIndex index, List<Asset> assets) {
     this.index = index;
     this.assets = List.copyOf(assets);
-    List<List<AdvisoryMatch>> all = this.assets.parallelStream().map(index::match).toList();
+    List<List<AdvisoryMatch>> all = index.matchAll(this.assets);
     for (int i = 0; i < this.assets.size(); i++) {
       matches.put(this.assets.get(i).id(), all.get(i));
       vendorKeys.add(VendorNames.normalise(this.assets.get(i).vendor()));

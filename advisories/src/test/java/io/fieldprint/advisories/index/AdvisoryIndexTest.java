@@ -33,26 +33,29 @@ class AdvisoryIndexTest {
   void indexedMatchingGivesExactlyWhatMatchingEveryDocumentGives() {
     AdvisoryIndex index = AdvisoryIndex.of(corpus);
     AdvisoryMatcher matcher = new AdvisoryMatcher();
-    List<Asset> sample = SyntheticAssets.draw(corpus, 40, 7);
+    List<Asset> sample = SyntheticAssets.draw(corpus, 25, 7);
     sample = new ArrayList<>(sample);
     sample.add(SyntheticAssets.asset(9_001, null, "SIMATIC S7-1500", null, "V2.0"));
     sample.add(SyntheticAssets.asset(9_002, "Siemens AG", "SIMATIC S7-1200", null, "V4.0"));
     sample.add(
         SyntheticAssets.asset(9_003, "Rockwell Automation", "ControlLogix", "1756-L81E", "32.011"));
+    sample.add(SyntheticAssets.asset(9_004, "Siemens AG", "SIMATIC S7-1200", null, "V4.0"));
+    List<List<AdvisoryMatch>> indexed = index.matchAll(sample);
     int matched = 0;
-    for (Asset a : sample) {
+    for (int i = 0; i < sample.size(); i++) {
+      Asset a = sample.get(i);
       List<AdvisoryMatch> everyDocument = matcher.match(a, corpus);
-      assertEquals(everyDocument, index.match(a), a.toString());
+      assertEquals(everyDocument, indexed.get(i), a.toString());
       matched += everyDocument.isEmpty() ? 0 : 1;
     }
-    assertTrue(matched > 10, "the sample exercises real matches: " + matched);
+    assertTrue(matched > 5, "the sample exercises real matches: " + matched);
   }
 
   @Test
   void reCorrelationAfterOneAdvisoryChangesEqualsMatchingFromScratch() {
     List<CsafDocument> base = new ArrayList<>(corpus);
     CsafDocument changed = base.remove(base.size() / 2);
-    List<Asset> assets = SyntheticAssets.draw(corpus, 120, 11);
+    List<Asset> assets = SyntheticAssets.draw(corpus, 60, 11);
     Correlation correlation = new Correlation(AdvisoryIndex.of(base), assets);
 
     int rematched = correlation.update(changed);

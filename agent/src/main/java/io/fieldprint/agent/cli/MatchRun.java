@@ -66,8 +66,8 @@ final class MatchRun implements AutoCloseable {
   List<PrioritisedMatch> correlate(List<Asset> assets, AdvisoryMatch.Level lowest) {
     AdvisoryIndex index = AdvisoryIndex.of(documents);
     List<AdvisoryMatch> matches =
-        assets.parallelStream()
-            .flatMap(a -> index.match(a).stream())
+        index.matchAll(assets).stream()
+            .flatMap(List::stream)
             .filter(m -> m.confidence().level().ordinal() <= lowest.ordinal())
             .toList();
     List<String> cves = PrioritisedMatch.cves(matches);
