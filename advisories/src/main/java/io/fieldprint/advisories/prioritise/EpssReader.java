@@ -28,7 +28,8 @@ public final class EpssReader {
 
   /** Reads a score file; never throws on bad content. */
   public static FeedFile<EpssScores> read(InputStream raw) throws IOException {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(decompressed(raw), UTF8));
+    BoundedLines lines =
+        new BoundedLines(new BufferedReader(new InputStreamReader(decompressed(raw), UTF8)));
     String model = "";
     String date = "";
     String line = lines.readLine();
@@ -83,6 +84,34 @@ public final class EpssReader {
       return valid ? new EpssScore(cols[0], epss, percentile) : null;
     } catch (NumberFormatException e) {
       return null;
+    }
+  }
+
+  /** Lines of at most {@link #MAX_LINE} characters; a longer line reads as a too-long marker. */
+  private static final class BoundedLines {
+    private final BufferedReader in;
+
+    BoundedLines(BufferedReader in) {
+      this.in = in;
+    }
+
+    String readLine() throws IOException {
+      StringBuilder sb = new StringBuilder();
+      int c = in.read();
+      if (c < 0) {
+        return null;
+      }
+      boolean tooLong = false;
+      for (; c >= 0 && c != '\n'; c = in.read()) {
+        if (sb.length() < MAX_LINE + 1) {
+          sb.append((char) c);
+        } else {
+          tooLong = true;
+        }
+      }
+      String line = sb.toString();
+      line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+      return tooLong ? "x".repeat(MAX_LINE + 1) : line;
     }
   }
 

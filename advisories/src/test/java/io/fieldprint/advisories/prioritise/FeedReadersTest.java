@@ -49,7 +49,7 @@ class FeedReadersTest {
   void aKevCatalogWithABadCveIdIsRefusedWhole() {
     String bad = KEV.replace("CVE-2019-0708", "not-a-cve");
     FeedFile<KevCatalog> r = KevReader.read(bad.getBytes(StandardCharsets.UTF_8));
-    FeedFile.Rejected<KevCatalog> rejected = assertInstanceOf(FeedFile.Rejected.class, r);
+    FeedFile.Rejected<?> rejected = assertInstanceOf(FeedFile.Rejected.class, r);
     assertTrue(rejected.reason().contains("vulnerabilities[1].cveID"), rejected.reason());
     assertInstanceOf(FeedFile.Rejected.class, KevReader.read("[1,2]".getBytes()));
   }
@@ -74,8 +74,14 @@ class FeedReadersTest {
     String bad = EPSS + "CVE-2020-0001,1.7,0.5\n";
     FeedFile<EpssScores> r =
         EpssReader.read(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)));
-    FeedFile.Rejected<EpssScores> rejected = assertInstanceOf(FeedFile.Rejected.class, r);
+    FeedFile.Rejected<?> rejected = assertInstanceOf(FeedFile.Rejected.class, r);
     assertEquals("line 5: not cve,epss,percentile", rejected.reason());
+    String huge = EPSS + "CVE-2020-0001," + "9".repeat(100_000) + ",0.5\n";
+    FeedFile<EpssScores> tooLong =
+        EpssReader.read(new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        "line 5: not cve,epss,percentile",
+        assertInstanceOf(FeedFile.Rejected.class, tooLong).reason());
     FeedFile<EpssScores> noHeader =
         EpssReader.read(new ByteArrayInputStream("a,b\n".getBytes(StandardCharsets.UTF_8)));
     assertInstanceOf(FeedFile.Rejected.class, noHeader);
