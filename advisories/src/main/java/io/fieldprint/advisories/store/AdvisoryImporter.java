@@ -23,7 +23,25 @@ public final class AdvisoryImporter {
   private final BoundedParallel parallel;
 
   public AdvisoryImporter(AdvisoryStore store, CsafReader reader) {
-    this.store = store;
+    this.store = java.util.Objects.requireNonNull(store, "store");
+    this.reader = reader;
+    this.parallel = BoundedParallel.forThisMachine();
+  }
+
+  /**
+   * Reads the documents of the given files and folders without storing them, in path order, on the
+   * same bounded threads as an import; each document that cannot be used is handed to {@code
+   * rejected}.
+   */
+  public static List<CsafDocument> readDocuments(
+      List<Path> paths,
+      CsafReader reader,
+      java.util.function.Consumer<ImportSummary.Item> rejected) {
+    return new AdvisoryImporter(reader).readAll(paths, rejected);
+  }
+
+  private AdvisoryImporter(CsafReader reader) {
+    this.store = null;
     this.reader = reader;
     this.parallel = BoundedParallel.forThisMachine();
   }
@@ -43,11 +61,7 @@ public final class AdvisoryImporter {
     return tally.summary();
   }
 
-  /**
-   * Reads the documents of the given files and folders without storing them, in path order; each
-   * document that cannot be used is handed to {@code rejected}.
-   */
-  public List<CsafDocument> readDocuments(
+  private List<CsafDocument> readAll(
       List<Path> paths, java.util.function.Consumer<ImportSummary.Item> rejected) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {

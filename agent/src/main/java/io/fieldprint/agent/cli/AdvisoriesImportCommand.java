@@ -42,6 +42,12 @@ final class AdvisoriesImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    for (Path p : paths) {
+      if (!java.nio.file.Files.exists(p)) {
+        spec.commandLine().getErr().println("fieldprint: no such file or folder: " + p);
+        return FieldprintCommand.EXIT_FAILURE;
+      }
+    }
     long start = System.nanoTime();
     ImportSummary s;
     try (SqliteAdvisoryStore store = storeOption.open()) {

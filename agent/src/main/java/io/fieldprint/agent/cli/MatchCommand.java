@@ -111,6 +111,9 @@ final class MatchCommand implements Callable<Integer> {
   }
 
   private Inventory readInventory() throws IOException {
+    if (!inventory.equals("-") && !Files.isRegularFile(Path.of(inventory))) {
+      throw new IOException("cannot read the inventory " + inventory + ": no such file");
+    }
     String text =
         inventory.equals("-")
             ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)

@@ -55,10 +55,10 @@ final class MatchRun implements AutoCloseable {
     SqliteAdvisoryStore store =
         storeOption.store != null || Files.exists(storeOption.file()) ? storeOption.open() : null;
     List<CsafDocument> docs =
-        new AdvisoryImporter(store, reader)
-            .readDocuments(
-                List.of(path),
-                r -> cli.getErr().println("fieldprint: skipped " + r.origin() + ": " + r.reason()));
+        AdvisoryImporter.readDocuments(
+            List.of(path),
+            reader,
+            r -> cli.getErr().println("fieldprint: skipped " + r.origin() + ": " + r.reason()));
     return new MatchRun(docs, advisories, store);
   }
 

@@ -166,7 +166,13 @@ class MatchCommandTest {
             "--inventory",
             tmp.resolve("none.json").toString());
     assertEquals(1, noInventory.exit());
-    assertEquals(1, noInventory.err().strip().lines().count(), noInventory.err());
+    assertEquals(
+        "fieldprint: cannot read the inventory " + tmp.resolve("none.json") + ": no such file",
+        noInventory.err().strip());
+    CliRun noCorpus =
+        CliRun.of("advisories", "import", "--store", store.toString(), tmp.resolve("x").toString());
+    assertEquals(1, noCorpus.exit());
+    assertEquals("fieldprint: no such file or folder: " + tmp.resolve("x"), noCorpus.err().strip());
   }
 
   @Test
