@@ -80,7 +80,7 @@ public final class AdvisoryMatcher {
     if (!pm.matched()) {
       return null;
     }
-    VersionRule rule = VersionRule.evaluate(p.versionLeaf(), asset.firmware());
+    VersionRule rule = VersionRule.evaluate(p.versionLeaf(), p.productName(), asset.firmware());
     if (rule.verdict() == Verdict.NOT_AFFECTED) {
       return null;
     }

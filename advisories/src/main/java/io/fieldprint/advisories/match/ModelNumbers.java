@@ -27,6 +27,15 @@ final class ModelNumbers {
   /** Placeholders vendors write for "any character": Omron's {@code □} and {@code []}. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\u25a1|\\[\\]");
 
+  /**
+   * A list of model numbers sharing a prefix and a suffix, or one with an optional part:
+   * Mitsubishi's {@code R04/08/16/32/120(EN)CPU} (R04CPU, R04ENCPU ... R120ENCPU) and {@code
+   * R04(EN)CPU}, GE's {@code CPE305/310}.
+   */
+  private static final Pattern NUMBER_LIST =
+      Pattern.compile(
+          "\\b([A-Z]{1,4})(\\d{1,4}(?:/\\d{1,4}){0,9})\\s?(?:\\(([A-Z]{1,4})\\)\\s?)?(-?[A-Z][A-Z0-9.-]{0,10})?\\b");
+
   private static final Pattern AROUND_PLACEHOLDER = Pattern.compile("\\s*([?*-])\\s*");
 
   private ModelNumbers() {}
@@ -51,6 +60,7 @@ final class ModelNumbers {
     while (mlfb.find()) {
       out.add(normalise(mlfb.group()));
     }
+    out.addAll(numberLists(name));
     String placeholders = PLACEHOLDER.matcher(name).replaceAll("?");
     placeholders = AROUND_PLACEHOLDER.matcher(placeholders).replaceAll("$1");
     for (String token : placeholders.split("\\s+")) {
@@ -66,6 +76,26 @@ final class ModelNumbers {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  private static List<String> numberLists(String name) {
+    List<String> out = new ArrayList<>();
+    Matcher list = NUMBER_LIST.matcher(name);
+    while (list.find()) {
+      String suffix = list.group(4) == null ? "" : list.group(4);
+      boolean bare = list.group(3) == null && suffix.isEmpty();
+      if ((!list.group(2).contains("/") && list.group(3) == null)
+          || (bare && list.group(1).length() < 2)) {
+        continue;
+      }
+      for (String number : list.group(2).split("/")) {
+        out.add(list.group(1) + number + suffix);
+        if (list.group(3) != null) {
+          out.add(list.group(1) + number + list.group(3) + suffix);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether a normalised model looks like an order number: letters and digits, 6+ characters. */
@@ -86,6 +116,15 @@ final class ModelNumbers {
         && t.chars().anyMatch(Character::isDigit)
         && t.chars().anyMatch(Character::isLetter)
         && !t.matches("(?i)v?\\d+(\\.\\d+)+.*");
+  }
+
+  /**
+   * A CSAF {@code model_numbers} entry as a prefix pattern: the standard lets a partial model
+   * number start at the first character and stop anywhere ({@code 6ES7516} stands for every
+   * 6ES7516-...).
+   */
+  static String partial(String helperModel) {
+    return helperModel.endsWith("*") ? helperModel : helperModel + "*";
   }
 
   /**

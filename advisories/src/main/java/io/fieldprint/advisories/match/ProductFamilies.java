@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The product families of {@code config/knowledge/product-families.tsv}. */
@@ -37,12 +38,16 @@ final class ProductFamilies {
     return FAMILIES;
   }
 
-  /** The family both the device and the advisory product name, if any. */
+  /**
+   * The family both the device and the advisory product name, if any, among the families of the
+   * given vendors (the device's, and those of product lines it shares through {@link
+   * VendorLineage}).
+   */
   static Optional<Family> shared(
-      String vendorKey, String product, String model, String advisoryProduct) {
+      Set<String> vendorKeys, String product, String model, String advisoryProduct) {
     String advisory = advisoryProduct.replace('\u00a0', ' ').strip();
     return FAMILIES.stream()
-        .filter(f -> f.vendor().equals(vendorKey))
+        .filter(f -> vendorKeys.contains(f.vendor()))
         .filter(f -> f.advisory().matcher(advisory).matches())
         .filter(f -> f.containsDevice(product, model))
         .findFirst();

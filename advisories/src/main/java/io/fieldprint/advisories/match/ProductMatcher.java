@@ -30,20 +30,45 @@ public final class ProductMatcher {
       return ProductMatch.none("the device reports no vendor");
     }
     Set<String> advisoryVendors = VendorNames.candidates(advisory.vendor());
-    if (!advisoryVendors.contains(vendorKey)) {
-      return ProductMatch.none(
-          "vendor '" + vendorKey + "' is not the advisory's " + advisoryVendors);
-    }
-    String name = advisory.productName().isEmpty() ? advisory.name() : advisory.productName();
     String model = ModelNumbers.normalise(device.model());
+    if (!advisoryVendors.contains(vendorKey)) {
+      Optional<VendorLineage.Line> line =
+          VendorLineage.covering(vendorKey, advisoryVendors, device.product(), model);
+      if (line.isEmpty()) {
+        return ProductMatch.none(
+            "vendor '" + vendorKey + "' is not the advisory's " + advisoryVendors);
+      }
+      ProductMatch pm = sameVendor(device, line.get().advisory(), model, advisory);
+      return pm.matched()
+          ? new ProductMatch(
+              pm.kind(),
+              "product line of '"
+                  + vendorKey
+                  + "' also published by '"
+                  + line.get().advisory()
+                  + "'; "
+                  + pm.reason())
+          : pm;
+    }
+    return sameVendor(device, vendorKey, model, advisory);
+  }
+
+  private static ProductMatch sameVendor(
+      DeviceProduct device, String vendorKey, String model, FullProductName advisory) {
+    String name = advisory.productName().isEmpty() ? advisory.name() : advisory.productName();
     String productAsModel = ModelNumbers.normalise(device.product());
     List<String> advisoryModels = new ArrayList<>(advisory.helper().modelNumbers());
+    int helpers = advisoryModels.size();
     advisoryModels.addAll(ModelNumbers.inName(name));
-    for (String pattern : advisoryModels) {
-      if (ModelNumbers.matches(pattern, model) || ModelNumbers.matches(pattern, productAsModel)) {
+    for (int i = 0; i < advisoryModels.size(); i++) {
+      String pattern = advisoryModels.get(i);
+      String compared = i < helpers ? ModelNumbers.partial(pattern) : pattern;
+      boolean byModel = ModelNumbers.matches(compared, model);
+      if (byModel || ModelNumbers.matches(compared, productAsModel)) {
+        String reported = byModel ? device.model() : device.product();
         return new ProductMatch(
             ProductMatch.Kind.EXACT_MODEL,
-            "model '" + device.model() + "' matches advisory model number '" + pattern + "'");
+            "model '" + reported + "' matches advisory model number '" + pattern + "'");
       }
     }
     if (!advisoryModels.isEmpty() && ModelNumbers.isOrderNumber(model)) {
@@ -62,7 +87,11 @@ public final class ProductMatcher {
       }
     }
     Optional<ProductFamilies.Family> family =
-        ProductFamilies.shared(vendorKey, device.product(), model, name);
+        ProductFamilies.shared(
+            VendorLineage.withPartners(vendorKey, device.product(), model),
+            device.product(),
+            model,
+            name);
     if (family.isPresent()) {
       return new ProductMatch(
           ProductMatch.Kind.FAMILY,

@@ -32,6 +32,8 @@ final class ProductNames {
           "modules",
           "controller",
           "controllers",
+          "plc",
+          "running",
           "series",
           "family",
           "the",

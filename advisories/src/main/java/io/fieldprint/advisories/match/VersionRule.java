@@ -6,9 +6,12 @@ import io.fieldprint.advisories.version.VersComparator;
 import io.fieldprint.advisories.version.VersionComparison;
 import io.fieldprint.advisories.version.VersionComparison.Verdict;
 import io.fieldprint.advisories.version.VersionRange;
+import io.fieldprint.advisories.version.VersionRange.AllVersions;
 import io.fieldprint.protocols.decode.Parsed;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An advisory product's version rule and how the device's firmware compared with it.
@@ -28,8 +31,39 @@ public record VersionRule(
     String reason,
     String fixedVersion) {
 
+  /**
+   * A version written into the product name ("RTU500 series CMU Firmware Version 12.4"): CISA
+   * sometimes puts the affected release there and gives the leaf {@code vers:all/*}.
+   */
+  private static final Pattern NAMED_VERSION =
+      Pattern.compile("(?i)\\b(?:firmware )?versions? (v?\\d{1,6}(?:\\.\\d{1,6}){1,4})\\s*$");
+
+  private static final Pattern REMARK = Pattern.compile("^(.+?)\\s*\\(([^()]{1,120})\\)\\s*$");
+
   /** Compares the device's firmware with the product's version leaf; never throws. */
   static VersionRule evaluate(Branch leaf, String firmware) {
+    return evaluate(leaf, null, firmware);
+  }
+
+  /**
+   * Compares the device's firmware with the product's version leaf; when the leaf means all
+   * versions but the product name ends with "Version X", the release X is the rule. Never throws.
+   */
+  static VersionRule evaluate(Branch leaf, String productName, String firmware) {
+    Matcher named = productName == null ? null : NAMED_VERSION.matcher(productName.strip());
+    if (leaf != null && named != null && named.find()) {
+      Parsed<VersionRange> all = VersionRange.parse(leaf.name().strip());
+      if (all instanceof Parsed.Ok<VersionRange> ok && ok.value() instanceof AllVersions) {
+        VersionRule rule = evaluate(new Branch(leaf.category(), "=" + named.group(1)), firmware);
+        return new VersionRule(
+            leaf.name().strip(),
+            rule.range(),
+            firmware,
+            rule.verdict(),
+            "the product name names release " + named.group(1) + ": " + rule.reason(),
+            rule.fixedVersion());
+      }
+    }
     if (leaf == null) {
       return new VersionRule(
           null, null, firmware, Verdict.UNKNOWN, "the advisory product gives no version", null);
@@ -37,6 +71,10 @@ public record VersionRule(
     String text = leaf.name().strip();
     Parsed<VersionRange> parsed = VersionRange.parse(text);
     if (!(parsed instanceof Parsed.Ok<VersionRange> ok)) {
+      VersionRule narrowed = narrowed(leaf.category(), text, firmware);
+      if (narrowed != null) {
+        return narrowed;
+      }
       String why = ((Parsed.Malformed<VersionRange>) parsed).reason();
       return new VersionRule(
           text, null, firmware, Verdict.UNKNOWN, "version rule not understood: " + why, null);
@@ -50,6 +88,27 @@ public record VersionRule(
     }
     VersionComparison c = range.contains(firmware);
     return new VersionRule(text, rangeText, firmware, c.verdict(), c.reason(), fixed);
+  }
+
+  /**
+   * A range followed by a remark in parentheses ("<= 2.0.0.10 (RES670 2.0.0.4 and prior)", "(if
+   * P6E5000 is installed)", "(excluding 9.4.2.6)"): such remarks only narrow the range, so a
+   * version outside it is not affected and one inside it is undecided. {@code null} when the text
+   * without the remark does not parse either.
+   */
+  private static VersionRule narrowed(String category, String text, String firmware) {
+    Matcher remark = REMARK.matcher(text);
+    if (!remark.matches()) {
+      return null;
+    }
+    VersionRule bare = evaluate(new Branch(category, remark.group(1)), firmware);
+    if (bare.range() == null) {
+      return null;
+    }
+    Verdict verdict =
+        bare.verdict() == Verdict.NOT_AFFECTED ? Verdict.NOT_AFFECTED : Verdict.UNKNOWN;
+    String reason = bare.reason() + "; the advisory narrows the range: '" + remark.group(2) + "'";
+    return new VersionRule(text, bare.range(), firmware, verdict, reason, bare.fixedVersion());
   }
 
   private static String describe(VersionRange range) {

@@ -8,7 +8,8 @@
  *       advisory product are the same product: EXACT_MODEL (order/model number, {@code ?}/{@code *}
  *       and Omron placeholders), PRODUCT_NAME (normalised tokens; the advisory may only add brand
  *       words in front), FAMILY ({@code config/knowledge/product-families.tsv}) or NONE. A vendor
- *       mismatch is always NONE.
+ *       mismatch is NONE unless {@link io.fieldprint.advisories.match.VendorLineage} lists the
+ *       device's product line as published by both vendors ({@code vendor-lineage.tsv}).
  *   <li>{@link io.fieldprint.advisories.match.AdvisoryMatcher} gives one {@link
  *       io.fieldprint.advisories.match.AdvisoryMatch} per advisory: high confidence for an exact
  *       model with the firmware in range, medium for a name or family match in range, low when the

@@ -4,6 +4,8 @@ import io.fieldprint.protocols.decode.Parsed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The version a comparator compares against, possibly with wildcards: {@code V3.X.17} (the middle
@@ -17,6 +19,7 @@ import java.util.Set;
  */
 public record Bound(FirmwareVersion version, List<Integer> wildcards, boolean openTail) {
   private static final Set<String> WILDCARDS = Set.of("x", "X", "*");
+  private static final Pattern LEVEL = Pattern.compile("(?i)FW\\s?(\\d{1,6})");
 
   public Bound {
     wildcards = List.copyOf(wildcards);
@@ -29,6 +32,12 @@ public record Bound(FirmwareVersion version, List<Integer> wildcards, boolean op
     }
     if (text.length() > FirmwareVersion.MAX_LENGTH) {
       return Parsed.malformed("version longer than " + FirmwareVersion.MAX_LENGTH + " characters");
+    }
+    Matcher level = LEVEL.matcher(text.strip());
+    if (level.matches()) {
+      Qualifier q = new Qualifier(Qualifier.Kind.LEVEL, Long.parseLong(level.group(1)));
+      FirmwareVersion v = new FirmwareVersion(text.strip(), List.of(), "", "", List.of(q), "", 0);
+      return Parsed.ok(new Bound(v, List.of(), false));
     }
     String[] pieces = text.strip().split("\\.", -1);
     List<Integer> wildcards = new ArrayList<>();
@@ -60,8 +69,32 @@ public record Bound(FirmwareVersion version, List<Integer> wildcards, boolean op
     return Parsed.malformed(((Parsed.Malformed<FirmwareVersion>) parsed).reason());
   }
 
-  /** The bound with its wildcards filled in from the device's version. */
+  /**
+   * Whether this bound is a firmware level alone ({@code FW16}): it is compared with the device's
+   * level ({@code (13)} in {@code 03.01.07(13)}), not with its version numbers.
+   */
+  boolean levelOnly() {
+    return version.numbers().isEmpty();
+  }
+
+  /**
+   * The bound with its wildcards filled in from the device's version; a level-only bound takes the
+   * device's version with the bound's level.
+   */
   FirmwareVersion against(FirmwareVersion device) {
+    if (levelOnly()) {
+      List<Qualifier> qualifiers = new ArrayList<>(device.qualifiers());
+      qualifiers.removeIf(q -> q.kind() == Qualifier.Kind.LEVEL);
+      qualifiers.addAll(version.qualifiers());
+      return new FirmwareVersion(
+          version.original(),
+          device.numbers(),
+          device.suffix(),
+          device.preRelease(),
+          qualifiers,
+          device.train(),
+          device.trainRebuild());
+    }
     if (wildcards.isEmpty()) {
       return version;
     }

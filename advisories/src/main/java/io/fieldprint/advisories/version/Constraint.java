@@ -18,6 +18,10 @@ public record Constraint(VersComparator comparator, Bound bound) {
    * decided for {@code <} and {@code >=}, where every reading agrees.
    */
   VersionOrder order(FirmwareVersion device) {
+    if (bound.levelOnly() && device.qualifier(Qualifier.Kind.LEVEL) == 0) {
+      return new VersionOrder(
+          0, "'" + bound + "' is a firmware level; device version '" + device + "' gives none");
+    }
     FirmwareVersion effective = bound.against(device);
     VersionOrder order = VersionOrder.of(device, effective);
     if (!order.decided() || bound.openTail()) {

@@ -10,17 +10,18 @@ import java.util.regex.Pattern;
 /** Turns version text into a {@link FirmwareVersion}; input length is capped before any regex. */
 final class FirmwareVersionParser {
   private static final Pattern PREFIX =
-      Pattern.compile("^(?i)(?:firmware|version|ver\\.?|fw|sv|rev\\.?|v\\.?|r)\\s*(?=\\d)");
+      Pattern.compile("^(?i)(?:firmware|version|ver\\.?|fw|sv|rev\\.?|v\\.?|r)[\\s_]*(?=\\d)");
   private static final Pattern CISCO =
       Pattern.compile("^(\\d{1,6})\\.(\\d{1,6})\\((\\d{1,6})([a-z]?)\\)([A-Z]{1,4})(\\d{0,6})$");
   private static final Pattern GENERAL =
       Pattern.compile(
-          "^(\\d{1,18}(?:[._-]\\d{1,18}){0,9})([A-Za-z]{1,2})?"
+          "^(\\d{1,18}(?:[._-]\\d{1,18}){0,9})(?:\\((\\d{1,6})\\))?([A-Za-z]{1,2})?"
               + "(?:[-.]?((?i:alpha|beta|rc|pre|dev|snapshot)\\.?\\d{0,6}))?"
               + "((?:\\s*(?i:sp|hf|update|upd|patch|build|hotfix|servicepack)\\s*\\.?\\s*\\d{1,18})*)$");
   private static final Pattern QUALIFIER = Pattern.compile("([A-Za-z]+)\\s*\\.?\\s*(\\d{1,18})");
   private static final Pattern DATE = Pattern.compile("^(?:19|20)\\d\\d-\\d{1,2}-\\d{1,2}$");
   private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
+  private static final Pattern ENCLOSED = Pattern.compile("^\\((.+)\\)$");
 
   private FirmwareVersionParser() {}
 
@@ -38,7 +39,12 @@ final class FirmwareVersionParser {
         return Parsed.malformed("non-ASCII or control character in version '" + trimmed + "'");
       }
     }
-    String body = stripPrefixes(trimmed.replaceAll("\\s+", " "));
+    String body = trimmed.replaceAll("\\s+", " ");
+    Matcher enclosed = ENCLOSED.matcher(body);
+    if (enclosed.matches()) {
+      body = enclosed.group(1).strip();
+    }
+    body = stripPrefixes(body);
     Matcher cisco = CISCO.matcher(body);
     if (cisco.matches()) {
       return Parsed.ok(cisco(trimmed, cisco));
@@ -79,12 +85,15 @@ final class FirmwareVersionParser {
       numbers.add(Long.parseLong(n.group()));
     }
     List<Qualifier> qualifiers = new ArrayList<>();
-    Matcher q = QUALIFIER.matcher(m.group(4));
+    Matcher q = QUALIFIER.matcher(m.group(5));
     while (q.find()) {
       qualifiers.add(new Qualifier(Qualifier.Kind.of(q.group(1)), Long.parseLong(q.group(2))));
     }
-    String suffix = m.group(2) == null ? "" : m.group(2);
-    String pre = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT);
+    if (m.group(2) != null) {
+      qualifiers.add(new Qualifier(Qualifier.Kind.LEVEL, Long.parseLong(m.group(2))));
+    }
+    String suffix = m.group(3) == null ? "" : m.group(3);
+    String pre = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
     return new FirmwareVersion(original, numbers, suffix, pre, qualifiers, "", 0);
   }
 

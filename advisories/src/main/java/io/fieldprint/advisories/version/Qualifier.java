@@ -15,7 +15,12 @@ public record Qualifier(Kind kind, long number) {
     UPDATE("Update"),
     HOTFIX("HF"),
     PATCH("Patch"),
-    BUILD("build");
+    BUILD("build"),
+    /**
+     * WAGO's firmware level, written in parentheses after the version ({@code 03.01.07(13)} is
+     * FW13) and alone in ranges ({@code FW16}).
+     */
+    LEVEL("FW");
 
     private final String label;
 
@@ -43,6 +48,6 @@ public record Qualifier(Kind kind, long number) {
 
   @Override
   public String toString() {
-    return kind.label() + number;
+    return kind == Kind.LEVEL ? "(" + number + ")" : kind.label() + number;
   }
 }

@@ -21,12 +21,15 @@ final class RangeNormaliser {
   private static final Pattern ALL = Pattern.compile("(?i)(?:all(?: versions?)?|\\*)");
   private static final String[][] REWRITES = {
     {"(?i)^all versions?\\s*(?=\\S)", ""},
+    {"^[0-9A-Z][0-9A-Z-]{4,}\\s+(?:\\([^)]{1,40}\\)\\s+)?(?i:versions?)\\s+(?=\\S)", ""},
+    {"(?i)\\s*\\(only affected by [^)]{1,80}\\)\\s*$", ""},
     {"(?i)^versions?\\s+(?=\\S)", ""},
+    {"(?i)^(.+?)[\\s_]+up[\\s_]+to[\\s_]+and[\\s_]+including[\\s_]+(.+)$", "$1|<=$2"},
     {"(?i)^between (\\S+) \\(including\\) and (\\S+) \\(excluding\\)$", ">=$1|<$2"},
     {"(?i)^(?:prior to|before|earlier than|below) (.+)$", "<$1"},
     {"(?i)^(.+?),? (?:and|or) (?:earlier|prior|before|below|older|lower)$", "<=$1"},
     {"(?i)^(.+?),? (?:and|or) (?:later|above|newer|higher|greater)$", ">=$1"},
-    {"(?i)^(.+?) (?:to|through) (.+)$", ">=$1|<=$2"},
+    {"(?i)^(.+?) (?:to|through|until) (.+)$", ">=$1|<=$2"},
     {"(?i)\\s*(?:,|\\band\\b)\\s*", "|"},
   };
   private static final Pattern CONSTRAINT = Pattern.compile("^(<=|>=|!=|<|>|=)?\\s*(.+)$");

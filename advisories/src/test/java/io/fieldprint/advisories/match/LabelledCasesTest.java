@@ -1,5 +1,6 @@
 package io.fieldprint.advisories.match;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,71 +15,144 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the matcher on the hand-labelled cases of {@code labelled/cases.json} against the whole CISA
- * corpus and measures precision and recall over (case, advisory) pairs.
+ * corpus and measures precision and recall over (case, advisory) pairs. Every reported match
+ * counts, whatever its confidence: a "possible" (low) match is shown to the user by default, so it
+ * must be right too. Cases whose device reports no firmware say {@code "expectedConfidence":
+ * "low"}: all their matches must be low. How the labels were decided: {@code labelled/README.md}.
  */
 class LabelledCasesTest {
+  /**
+   * Issue 4 asks for precision 0.95 and recall 0.90; recall is held at the 0.98 already reached.
+   */
+  private static final double PRECISION_FLOOR = 0.95;
+
+  private static final double RECALL_FLOOR = 0.98;
+
+  private static List<CsafDocument> corpus;
+  private static JsonNode cases;
   private final AdvisoryMatcher matcher = new AdvisoryMatcher();
 
-  @Test
-  void labelledCasesReachThePrecisionAndRecallFloors() throws IOException {
-    List<CsafDocument> corpus = corpus();
-    JsonNode cases;
-    try (InputStream in = getClass().getResourceAsStream("/labelled/cases.json")) {
+  @BeforeAll
+  static void load() throws IOException {
+    corpus = readCorpus();
+    try (InputStream in = LabelledCasesTest.class.getResourceAsStream("/labelled/cases.json")) {
       cases = new ObjectMapper().readTree(in);
     }
-    int truePositives = 0;
-    int falsePositives = 0;
-    int falseNegatives = 0;
+  }
+
+  @Test
+  void labelledCasesReachThePrecisionAndRecallFloors() {
+    Map<String, int[]> byVendor = new TreeMap<>();
+    Map<AdvisoryMatch.Level, Integer> byLevel = new TreeMap<>();
+    int[] total = new int[3];
     for (JsonNode c : cases) {
       Set<String> expected = new TreeSet<>();
       c.path("affectedBy").forEach(n -> expected.add(n.asText()));
-      JsonNode d = c.path("device");
-      Asset asset =
-          AdvisoryMatcherTest.asset(
-              text(d, "vendor"), text(d, "product"), text(d, "model"), text(d, "firmware"));
+      List<AdvisoryMatch> matches = matches(c);
+      matches.stream()
+          .filter(m -> expected.contains(m.advisoryId()))
+          .forEach(m -> byLevel.merge(m.confidence().level(), 1, Integer::sum));
       Set<String> found =
-          matcher.match(asset, corpus).stream()
+          matches.stream()
               .map(AdvisoryMatch::advisoryId)
               .collect(Collectors.toCollection(TreeSet::new));
       Set<String> extra = new TreeSet<>(found);
       extra.removeAll(expected);
       Set<String> missed = new TreeSet<>(expected);
       missed.removeAll(found);
-      truePositives += found.size() - extra.size();
-      falsePositives += extra.size();
-      falseNegatives += missed.size();
+      int[] counts = {found.size() - extra.size(), extra.size(), missed.size()};
+      int[] vendor = byVendor.computeIfAbsent(vendorOf(c), v -> new int[3]);
+      for (int i = 0; i < 3; i++) {
+        vendor[i] += counts[i];
+        total[i] += counts[i];
+      }
       if (!extra.isEmpty() || !missed.isEmpty()) {
         System.out.printf("%s: extra %s, missed %s%n", c.path("id").asText(), extra, missed);
       }
     }
-    double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
-    double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
-    System.out.printf(
-        "labelled cases: %d, tp %d, fp %d, fn %d, precision %.3f, recall %.3f%n",
-        cases.size(), truePositives, falsePositives, falseNegatives, precision, recall);
-    assertTrue(cases.size() >= 20, "at least 20 labelled cases");
-    assertTrue(precision >= PRECISION_FLOOR, "precision " + precision);
-    assertTrue(recall >= RECALL_FLOOR, "recall " + recall);
+    byVendor.forEach((v, n) -> System.out.println(figures(v, n)));
+    System.out.println("true positives by confidence: " + byLevel);
+    System.out.println(figures("labelled cases: " + cases.size() + ", all", total));
+    assertTrue(precision(total) >= PRECISION_FLOOR, figures("precision below floor", total));
+    assertTrue(recall(total) >= RECALL_FLOOR, figures("recall below floor", total));
   }
 
-  /** Floors reached on the current set (target: precision 0.95, recall 0.90). */
-  private static final double PRECISION_FLOOR = 0.95;
+  @Test
+  void labelledSetHasAtLeastFiftyCasesFromTenVendorsEachWithItsReason() {
+    Set<String> vendors = new TreeSet<>();
+    for (JsonNode c : cases) {
+      vendors.add(vendorOf(c));
+      assertTrue(
+          c.path("labelledBy").asText().length() > 20, c.path("id") + " says how it was labelled");
+    }
+    assertTrue(cases.size() >= 50, "cases: " + cases.size());
+    assertTrue(vendors.size() >= 10, "vendors: " + vendors);
+  }
 
-  private static final double RECALL_FLOOR = 0.98;
+  @Test
+  void devicesWithoutFirmwareGetOnlyPossibleMatches() {
+    int checked = 0;
+    for (JsonNode c : cases) {
+      if (!c.path("expectedConfidence").asText().equals("low")) {
+        continue;
+      }
+      for (AdvisoryMatch m : matches(c)) {
+        assertEquals(AdvisoryMatch.Level.LOW, m.confidence().level(), c.path("id") + " " + m);
+        checked++;
+      }
+    }
+    assertTrue(checked > 0, "cases with unknown firmware exist and match");
+  }
+
+  private List<AdvisoryMatch> matches(JsonNode c) {
+    JsonNode d = c.path("device");
+    Asset asset =
+        AdvisoryMatcherTest.asset(
+            text(d, "vendor"), text(d, "product"), text(d, "model"), text(d, "firmware"));
+    return matcher.match(asset, corpus);
+  }
+
+  private static String vendorOf(JsonNode c) {
+    return VendorNames.normalise(text(c.path("device"), "vendor"));
+  }
+
+  private static double precision(int[] n) {
+    return n[0] / (double) Math.max(1, n[0] + n[1]);
+  }
+
+  private static double recall(int[] n) {
+    return n[0] / (double) Math.max(1, n[0] + n[2]);
+  }
+
+  private static String figures(String label, int[] n) {
+    return String.format(
+        Locale.ROOT,
+        "%s: tp %d, fp %d, fn %d, precision %.3f, recall %.3f",
+        label,
+        n[0],
+        n[1],
+        n[2],
+        precision(n),
+        recall(n));
+  }
 
   private static String text(JsonNode node, String field) {
     JsonNode v = node.path(field);
     return v.isTextual() ? v.asText() : null;
   }
 
-  private static List<CsafDocument> corpus() throws IOException {
+  private static List<CsafDocument> readCorpus() throws IOException {
     CsafReader reader = new CsafReader();
     List<CsafDocument> out = new ArrayList<>();
     for (Path path : SharedData.cisaDocuments()) {

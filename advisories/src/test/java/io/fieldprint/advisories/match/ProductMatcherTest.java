@@ -199,6 +199,23 @@ class ProductMatcherTest {
         "Omron|CJ2M-CPU33||Omron PLC CJ series|CJ2H-CPU64|",
         "Omron|CJ2M-CPU33||SYSMAC CJ2M|CP1L-EM40DT-D|",
         "Schneider Electric|BMX P34 2020|BMX P34 2020|Modicon M340|BMX P58 4040|BMX P58 4040",
+        "Hitachi Energy|REL670||Relion 670/650 series|REL650|",
+        "Hitachi Energy|RET670||Relion 670 series|SAM600-IO|",
+        "Yokogawa|STARDOM FCN-500||STARDOM FCN/FCJ|CENTUM VP|",
+        "Mitsubishi Electric|R04CPU||MELSEC iQ-R iQ-F Q L and F series|FX5U-32MT/ES|",
+        "Mitsubishi Electric|R08ENCPU||MELSEC iQ-R series 04/08/16/32/120(EN)CPU|R00CPU|",
+        "Siemens|CPU 1214C DC/DC/DC|6ES7 214-1AG40-0XB0|SIMATIC S7-1200 CPU family (incl. SIPLUS variants)|CPU 1516-3 PN/DP|6ES7 516-3AN01-0AB0",
+        "Siemens|SCALANCE X308-2||SCALANCE X-300 switch family (incl. X408 and SIPLUS NET variants)|SCALANCE X208|",
+        "Siemens|SCALANCE XM408-8C||SCALANCE XM-400 Family|SCALANCE XR524-8C|",
+        "Siemens|SCALANCE XR524-8C||SCALANCE XR-500 Family|SCALANCE XM408-8C|",
+        "Rockwell Automation|1756-L83ES/B||GuardLogix 5580 controllers|1756-L83E/B|",
+        "Rockwell Automation|1769-L33ER/A||CompactLogix 5370 controllers|1769-L33ERMS/A|",
+        "Rockwell Automation|1769-L18ERM-BB1B||Allen-Bradley CompactLogix 5370 L1 controllers|1769-L33ER|",
+        "Rockwell Automation|1769-L24ER-QB1B||CompactLogix 5370 L2 controllers|1769-L16ER-BB1B|",
+        "Rockwell Automation|1769-L36ERM||CompactLogix 5370 L3 controllers|1769-L27ERM-QBFC1B|",
+        "Rockwell Automation|1769-L33ERMS||Compact GuardLogix 5370 controllers|1769-L33ERM|",
+        "Rockwell Automation|5069-L46ERMW||CompactLogix 5480 controllers|5069-L320ER|",
+        "Rockwell Automation|5069-L320ERS2||Compact GuardLogix 5380 controllers|5069-L320ER|",
       })
   void everyFamilyHasItsMembersAndNoOthers(
       String vendor,
@@ -213,7 +230,63 @@ class ProductMatcherTest {
   }
 
   @Test
+  void aPartialHelperModelNumberIsAPrefixButANameIsNot() {
+    FullProductName partial = product("Siemens", "x", "*", "6ES7516-3AN0");
+    assertEquals(Kind.EXACT_MODEL, kind("Siemens", null, "6ES7 516-3AN01-0AB0", partial));
+    assertEquals(Kind.NONE, kind("Siemens", null, "6ES7 517-3AN01-0AB0", partial));
+    FullProductName inName = product("Siemens", "CPU (6ES7516-3AN01-0AB0)", "*");
+    assertEquals(Kind.NONE, kind("Siemens", null, "6ES7 516-3AN01-0AB0X", inName));
+  }
+
+  @Test
+  void aListOfModelNumbersWithSharedPrefixAndSuffixNamesEachModel() {
+    FullProductName list = product("Mitsubishi Electric", "R04/08/16/32/120(EN)CPU", "<=66");
+    assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R04CPU", null, list));
+    assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R120ENCPU", null, list));
+    assertEquals(Kind.NONE, kind("Mitsubishi Electric", "R02CPU", null, list));
+    FullProductName enOnly = product("Mitsubishi Electric", "R04/08/16/32/120ENCPU", "<=65");
+    assertEquals(Kind.NONE, kind("Mitsubishi Electric", "R04CPU", null, enOnly));
+    FullProductName optional = product("Mitsubishi Electric", "MELSEC iQ-R R04(EN)CPU", "<=65");
+    assertEquals(Kind.EXACT_MODEL, kind("Mitsubishi Electric", "R04ENCPU", null, optional));
+    FullProductName ge = product("General Electric (GE)", "PACSystems RX3i CPE305/310", "<=9.20");
+    assertEquals(Kind.EXACT_MODEL, kind("GE", "CPE310", "IC695CPE310", ge));
+    FullProductName desigo =
+        product("Siemens", "Desigo Automation Controllers Compact PXC12/22/36-E.D", "*");
+    assertEquals(Kind.EXACT_MODEL, kind("Siemens", null, "PXC22-E.D", desigo));
+    assertEquals(Kind.NONE, kind("Siemens", null, "PXC24-E.D", desigo));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ABB|REL670|Hitachi Energy|Relion 670 series|ABB|Panel Builder 800",
+        "Hitachi Energy|RTU500 series CMU|ABB|RTU500 series CMU|Hitachi Energy|eSOMS",
+        "Emerson|CPE305|General Electric (GE)|PACSystems RX3i CPE305/310|Emerson|DeltaV",
+        "GE Intelligent Platforms|CPE330|Emerson|CPE330|GE|D60",
+      })
+  void aProductLineThatChangedHandsMatchesAdvisoriesOfBothVendorsAndNothingElse(
+      String deviceVendor,
+      String member,
+      String advisoryVendor,
+      String advisoryProduct,
+      String otherVendor,
+      String other) {
+    FullProductName p = product(advisoryVendor, advisoryProduct, "vers:all/*");
+    ProductMatch m = matcher.match(new DeviceProduct(deviceVendor, member, null), p);
+    assertEquals(true, m.matched(), m.reason());
+    assertEquals(true, m.reason().contains("also published by"), m.reason());
+    FullProductName otherLine = product(advisoryVendor, other, "vers:all/*");
+    assertEquals(Kind.NONE, kind(otherVendor, other, null, otherLine), other);
+  }
+
+  @Test
+  void everyLineageEntryIsCoveredByATest() {
+    assertEquals(4, VendorLineage.all().size());
+  }
+
+  @Test
   void everyFamilyEntryIsCoveredByATest() {
-    assertEquals(8, ProductFamilies.all().size());
+    assertEquals(24, ProductFamilies.all().size());
   }
 }

@@ -60,6 +60,15 @@ class VendorNamesTest {
   }
 
   @Test
+  void emersonAndGeAreTwoVendorsAndGeVernovaIsGe() {
+    assertNotEquals(VendorNames.normalise("Emerson"), VendorNames.normalise("General Electric"));
+    assertEquals(VendorNames.normalise("GE"), VendorNames.normalise("GE Vernova"));
+    assertEquals(VendorNames.normalise("GE"), VendorNames.normalise("GE Intelligent Platforms"));
+    assertEquals(
+        Set.of("ge", "emerson"), VendorNames.candidates("General Electric (GE) and Emerson"));
+  }
+
+  @Test
   void differentVendorsStayDifferent() {
     assertNotEquals(VendorNames.normalise("Siemens"), VendorNames.normalise("Schneider Electric"));
     assertNotEquals(

@@ -44,8 +44,7 @@ class VersionRuleTest {
 
   @Test
   void aRuleThatDoesNotParseIsUnknownWithTheParsersReason() {
-    VersionRule rule =
-        VersionRule.evaluate(range(">FW16_up_to_and_including_FW26"), "03.08.08(20)");
+    VersionRule rule = VersionRule.evaluate(range("see the vendor's advisory"), "03.08.08(20)");
     assertEquals(Verdict.UNKNOWN, rule.verdict());
     assertNull(rule.range());
     assertTrue(rule.reason().startsWith("version rule not understood"), rule.reason());
@@ -63,5 +62,24 @@ class VersionRuleTest {
     Branch leaf = new Branch("product_version", "V35.011");
     assertEquals(Verdict.AFFECTED, VersionRule.evaluate(leaf, "35.011").verdict());
     assertEquals(Verdict.NOT_AFFECTED, VersionRule.evaluate(leaf, "34.011").verdict());
+  }
+
+  @Test
+  void aRemarkAfterTheRangeOnlyNarrowsIt() {
+    Branch leaf = new Branch("product_version_range", "<= 2.0.0.10 (RES670 2.0.0.4 and prior)");
+    assertEquals(Verdict.NOT_AFFECTED, VersionRule.evaluate(leaf, "2.2.3.2").verdict());
+    VersionRule inside = VersionRule.evaluate(leaf, "2.0.0.4");
+    assertEquals(Verdict.UNKNOWN, inside.verdict());
+    assertTrue(inside.reason().contains("narrows"), inside.reason());
+  }
+
+  @Test
+  void aReleaseNamedInTheProductNameBoundsAnAllVersionsLeaf() {
+    Branch all = new Branch("product_version_range", "vers:all/*");
+    String name = "RTU500 series CMU Firmware Version 12.4";
+    assertEquals(Verdict.NOT_AFFECTED, VersionRule.evaluate(all, name, "13.5.1").verdict());
+    assertEquals(Verdict.AFFECTED, VersionRule.evaluate(all, name, "12.4").verdict());
+    assertEquals(Verdict.UNKNOWN, VersionRule.evaluate(all, name, "12.4.3").verdict());
+    assertEquals(Verdict.AFFECTED, VersionRule.evaluate(all, "RTU500 series", "13.5.1").verdict());
   }
 }

@@ -104,6 +104,22 @@ class VersionRangeTest {
         "2.96 | 3.00 | 3.01 | 3.06 | 3.07 | >= 3.08 | <= 3.10 | >= 4.00 | <= 4.03 | >= 4.03 | <= 4.04 | >= 4.04 | <= 4.63 | >= 4.72; 4.65; NOT_AFFECTED",
         "2.96 | 3.00 | 3.01 | 3.06 | 3.07 | >= 3.08 | <= 3.10 | >= 4.00 | <= 4.03 | >= 4.03 | <= 4.04 | >= 4.04 | <= 4.63 | >= 4.72; 5.0; AFFECTED",
         "2.96 | 3.00 | 3.01 | 3.06 | 3.07 | >= 3.08 | <= 3.10 | >= 4.00 | <= 4.03 | >= 4.03 | <= 4.04 | >= 4.04 | <= 4.63 | >= 4.72; 3.02; NOT_AFFECTED",
+        "< 02.07.07(10); 02.06.20(09); AFFECTED",
+        "< 02.07.07(10); 03.01.07(13); NOT_AFFECTED",
+        ">FW16_up_to_and_including_FW26; 03.08.08(20); AFFECTED",
+        ">FW16_up_to_and_including_FW26; 03.01.07(13); NOT_AFFECTED",
+        ">FW16_up_to_and_including_FW26; 03.10.08(27); NOT_AFFECTED",
+        ">FW16_up_to_and_including_FW26; 3.8.8; UNKNOWN",
+        "<=(R4.10); R4.10; AFFECTED",
+        "<=(R4.10); R4.11; NOT_AFFECTED",
+        "<=firmware_65; 60; AFFECTED",
+        "<=firmware_65; 66; NOT_AFFECTED",
+        "2.2.3  until 2.2.3.3; 2.2.3.2; AFFECTED",
+        "2.2.3  until 2.2.3.3; 2.2.3.4; NOT_AFFECTED",
+        "2404267 version 1.x; 1.4.0; AFFECTED",
+        "1046568  (Starterkit) version 1.x; 2022.0.4; NOT_AFFECTED",
+        ">= R1.01 | <= R4.31 (Only affected by CVE-2022-30997); R4.50; NOT_AFFECTED",
+        ">= R1.01 | <= R4.31 (Only affected by CVE-2022-30997); R4.10; AFFECTED",
       })
   void decidesWhetherADeviceVersionIsInTheRange(String text, String device, String expected) {
     if (expected.equals("UNKNOWN_PARSE")) {

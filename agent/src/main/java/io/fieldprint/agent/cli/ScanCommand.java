@@ -66,6 +66,15 @@ final class ScanCommand implements Callable<Integer> {
   String timeout;
 
   @Option(
+      names = "--unit-ids",
+      split = ",",
+      paramLabel = "ID[,ID...]",
+      description =
+          "Modbus unit ids tried in order on targets that name none, 1-8 distinct ids 0-255"
+              + " (never a sweep); default 255,1. A listed unit is also tried behind a gateway")
+  List<Integer> unitIds;
+
+  @Option(
       names = "--audit-log",
       paramLabel = "FILE",
       description = "append one JSON line per request sent or refused to FILE; default: none")
@@ -90,10 +99,14 @@ final class ScanCommand implements Callable<Integer> {
     if (timeout != null) {
       builder.requestTimeout(duration(timeout));
     }
+    if (unitIds != null) {
+      builder.unitIds(unitIds);
+    }
     ScanLimits limits = builder.build();
     if (!limits.validate().isEmpty()) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "invalid --rate or --timeout: " + limits.validate());
+          spec.commandLine(),
+          "invalid --rate, --timeout or --unit-ids: " + String.join("; ", limits.validate()));
     }
     return limits;
   }

@@ -159,6 +159,51 @@ class ScanCommandTest {
   }
 
   @Test
+  void unitIdsOptionSetsTheUnitsAskedInTheOrderGiven() throws Exception {
+    try (ModbusTestServer server = ModbusTestServer.start(ModbusDevice.acme())) {
+      CliRun run =
+          CliRun.of(
+              "scan",
+              server.target(""),
+              "--unit-ids",
+              "7,255",
+              "--timeout",
+              "500ms",
+              "--format",
+              "json");
+
+      assertEquals(0, run.exit(), run.err());
+      assertTrue(run.out().contains("ACME Automation"), "unit 255 answered: " + run.out());
+      assertEquals(
+          List.of(7, 255), server.received().stream().map(r -> r.unitId()).distinct().toList());
+    }
+  }
+
+  @Test
+  void unitIdsAppearInTheDryRunInTheOrderGiven() {
+    CliRun run = CliRun.of("scan", "--dry-run", "--unit-ids", "0,255", "modbus://10.0.0.5:502");
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("modbus://10.0.0.5:502 (unit ids 0, 255; budget 6)"), run.out());
+  }
+
+  @Test
+  void moreThanEightUnitIdsIsAUsageErrorBecauseAScanNeverSweeps() {
+    CliRun run = CliRun.of("scan", "--unit-ids", "1,2,3,4,5,6,7,8,9", "modbus://10.0.0.5:502");
+
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("never a sweep"), run.err());
+  }
+
+  @Test
+  void unitIdOutsideZeroTo255IsAUsageError() {
+    CliRun run = CliRun.of("scan", "--unit-ids", "1,256", "modbus://10.0.0.5:502");
+
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("256 is not 0-255"), run.err());
+  }
+
+  @Test
   void netWithoutProtocolIsAUsageError() {
     CliRun run = CliRun.of("scan", "--net", "10.0.0.0/30", "--dry-run");
 

@@ -126,9 +126,20 @@ public final class AssetMerger implements ObservationSink {
     return new DeviceKey(mac, ip, scope);
   }
 
+  /**
+   * The capture ("file#frame=N") or scanned target ("opc.tcp://host:port REQUEST") an origin names:
+   * every request of one scanned target describes the same loopback host.
+   */
   private static String captureOf(String origin) {
-    int hash = origin == null ? -1 : origin.lastIndexOf('#');
-    return hash < 0 ? String.valueOf(origin) : origin.substring(0, hash);
+    if (origin == null) {
+      return "null";
+    }
+    int hash = origin.lastIndexOf('#');
+    if (hash >= 0) {
+      return origin.substring(0, hash);
+    }
+    int space = origin.indexOf(' ');
+    return space < 0 ? origin : origin.substring(0, space);
   }
 
   private record FindingKey(DeviceKey device, String rule, String detail) {}

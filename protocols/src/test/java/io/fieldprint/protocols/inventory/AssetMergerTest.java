@@ -283,6 +283,41 @@ class AssetMergerTest {
   }
 
   @Test
+  void everyRequestOfOneScannedLoopbackTargetDescribesOneHost() {
+    DeviceRef lo = DeviceRef.of(null, "127.0.0.1");
+    merger.observe(
+        obs(
+            "opcua",
+            lo,
+            Identity.builder().vendor("V").build(),
+            Authority.DEVICE_REPORTED,
+            "opc.tcp://127.0.0.1:4840 Read i=2261",
+            1));
+    merger.observe(
+        obs(
+            "opcua",
+            lo,
+            Identity.builder().serial("S").build(),
+            Authority.DEVICE_REPORTED,
+            "opc.tcp://127.0.0.1:4840 Browse ns=DI;i=5001 + Read",
+            1));
+    merger.observe(
+        obs(
+            "opcua",
+            lo,
+            Identity.builder().product("other").build(),
+            Authority.DEVICE_REPORTED,
+            "opc.tcp://127.0.0.1:4841 Read i=2261",
+            1));
+
+    Inventory inv = build();
+
+    assertEquals(
+        List.of("ip:127.0.0.1@opc.tcp://127.0.0.1:4840", "ip:127.0.0.1@opc.tcp://127.0.0.1:4841"),
+        inv.assets().stream().map(Asset::id).toList());
+  }
+
+  @Test
   void multicastAndBroadcastAddressesNeverBecomeAssets() {
     merger.observe(
         obs(

@@ -72,7 +72,11 @@ final class ModbusTcpChannel implements AutoCloseable {
       }
       int got = ((f.frame()[0] & 0xFF) << 8) | (f.frame()[1] & 0xFF);
       if (got == tid) {
-        return reply;
+        int unit = frame[MBAP_LENGTH - 1] & 0xFF;
+        return f.unitId() == unit
+            ? reply
+            : new ModbusReply.Broken(
+                "response from unit " + f.unitId() + " to a request for unit " + unit);
       }
       if (got > tid) {
         return new ModbusReply.Broken(

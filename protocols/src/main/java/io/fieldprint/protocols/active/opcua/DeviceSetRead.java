@@ -151,7 +151,10 @@ final class DeviceSetRead {
       }
     }
     for (Map<String, Object> f : fields) {
-      report.observe(identity(f), report.evidence(SOURCE, "Browse ns=DI;i=5001 + Read", f));
+      // DeviceSet also organizes objects without a nameplate (DI's DeviceFeatures folder)
+      if (f.size() > 1) {
+        report.observe(identity(f), report.evidence(SOURCE, "Browse ns=DI;i=5001 + Read", f));
+      }
     }
   }
 

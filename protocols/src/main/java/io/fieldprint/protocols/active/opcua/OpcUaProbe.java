@@ -14,12 +14,16 @@ import io.fieldprint.protocols.opcua.EndpointDescription;
 import io.fieldprint.protocols.opcua.OpcUaPostureRule;
 import io.fieldprint.protocols.opcua.OpcUaPostureRules;
 import io.fieldprint.protocols.opcua.PostureFinding;
+import io.fieldprint.protocols.x509.CertificateChain;
+import io.fieldprint.protocols.x509.CertificateDecoder;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +91,7 @@ public final class OpcUaProbe {
       return new OpcUaProbeResult.Unreachable(e.getMessage());
     }
     List<EndpointDescription> endpoints = EndpointConversion.endpoints(milo);
+    reportMalformedCertificates(endpoints, report);
     List<PostureFinding> posture = OpcUaPostureRules.evaluate(endpoints, clock.instant());
     Evidence evidence =
         report.evidence(SOURCE_ENDPOINTS, "GetEndpoints", endpointFields(endpoints));
@@ -111,6 +116,25 @@ public final class OpcUaProbe {
       report.finding(f, evidence);
     }
     return new OpcUaProbeResult.Probed(endpoints.size(), anonymous, notes);
+  }
+
+  /** A server certificate that does not decode gives no posture finding: say so once. */
+  private static void reportMalformedCertificates(
+      List<EndpointDescription> endpoints, ProbeReport report) {
+    Set<String> seen = new HashSet<>();
+    for (EndpointDescription e : endpoints) {
+      byte[] der = e.serverCertificate();
+      if (der != null
+          && der.length > 0
+          && CertificateDecoder.decode(der) instanceof CertificateChain.Malformed m
+          && seen.add(m.reason())) {
+        report.warning(
+            "server certificate of endpoint "
+                + e.endpointUrl()
+                + " does not decode: "
+                + m.reason());
+      }
+    }
   }
 
   /** The advertised-anonymous finding, confirmed by the session fieldprint activated. */

@@ -28,6 +28,33 @@ class HostileModbusServerTest {
   }
 
   @Test
+  void zeroLengthMbapHeaderEndsTheProbe() throws Exception {
+    Answer empty = new Answer.Raw(HEX.parseHex("0000" + "0000" + "0000" + "FF"), true);
+    try (ModbusTestServer server = ModbusTestServer.start((u, p) -> empty)) {
+      ProbeFixture f = ProbeFixture.run(server, "");
+
+      assertEquals(ProbeReport.Status.FAILED, f.report.status());
+      assertTrue(f.reasons().contains("MBAP length 0 outside 2-"), f.reasons());
+      assertEquals(1, server.received().size(), "nothing more on a stream out of step");
+    }
+  }
+
+  @Test
+  void answerFromAnotherUnitIsNotTakenAsThisUnitsIdentity() throws Exception {
+    Answer otherUnit =
+        new Answer.Raw(
+            HEX.parseHex("0000" + "0000" + "000C" + "07" + "2B0E0101" + "000001" + "0002" + "4142"),
+            true);
+    try (ModbusTestServer server = ModbusTestServer.start((u, p) -> otherUnit)) {
+      ProbeFixture f = ProbeFixture.run(server, "/1");
+
+      assertEquals(ProbeReport.Status.FAILED, f.report.status());
+      assertTrue(f.reasons().contains("response from unit 7 to a request for unit 1"), f.reasons());
+      assertTrue(f.sink.bySource("modbus.read-device-identification").isEmpty());
+    }
+  }
+
+  @Test
   void garbageThatIsNotModbusTcpIsRecorded() throws Exception {
     Answer http = new Answer.Raw("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(), false);
     try (ModbusTestServer server = ModbusTestServer.start((u, p) -> http)) {
