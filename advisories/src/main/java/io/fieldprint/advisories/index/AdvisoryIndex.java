@@ -4,6 +4,7 @@ import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.csaf.FullProductName;
 import io.fieldprint.advisories.match.AdvisoryMatch;
 import io.fieldprint.advisories.match.AdvisoryMatcher;
+import io.fieldprint.advisories.match.ProductMatcher;
 import io.fieldprint.advisories.match.VendorNames;
 import io.fieldprint.protocols.inventory.Asset;
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ import java.util.TreeSet;
 
 /**
  * Advisories by canonical vendor key, so an asset is matched only against the documents that name
- * its vendor. {@link io.fieldprint.advisories.match.ProductMatcher} never matches a product whose
- * vendor is not the device's, so {@code index.match(asset)} gives exactly what {@code
- * AdvisoryMatcher.match(asset, allDocuments)} gives, at a fraction of the cost.
+ * its vendor (or a vendor whose product lines cover it). {@link ProductMatcher} never matches a
+ * product whose vendor is none of {@link ProductMatcher#advisoryVendors}, so {@code
+ * index.match(asset)} gives exactly what {@code AdvisoryMatcher.match(asset, allDocuments)} gives,
+ * at a fraction of the cost.
  *
  * <p>Immutable: {@link #with(CsafDocument)} returns a new index in which one advisory is replaced.
  */
@@ -69,10 +71,24 @@ public final class AdvisoryIndex {
     return documents.size();
   }
 
-  /** The advisories that name the asset's vendor, in tracking id order. */
+  /**
+   * The advisories that name the asset's vendor, or a vendor whose product lines cover it ({@link
+   * ProductMatcher#advisoryVendors}), in tracking id order.
+   */
   public List<CsafDocument> candidates(Asset asset) {
-    String key = VendorNames.normalise(asset.vendor());
-    return key.isEmpty() ? List.of() : byVendor.getOrDefault(key, List.of());
+    Set<String> keys = deviceVendors(asset);
+    if (keys.size() == 1) {
+      return byVendor.getOrDefault(keys.iterator().next(), List.of());
+    }
+    Set<CsafDocument> union = new java.util.HashSet<>();
+    keys.forEach(k -> union.addAll(byVendor.getOrDefault(k, List.of())));
+    return union.stream().sorted(ORDER).toList();
+  }
+
+  /** The vendor keys an advisory must name to match the asset. */
+  static Set<String> deviceVendors(Asset asset) {
+    return ProductMatcher.advisoryVendors(
+        new ProductMatcher.DeviceProduct(asset.vendor(), asset.product(), asset.model()));
   }
 
   /** The matches of an asset, as {@link AdvisoryMatcher#match} would give over all documents. */

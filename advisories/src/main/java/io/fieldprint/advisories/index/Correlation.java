@@ -3,7 +3,6 @@ package io.fieldprint.advisories.index;
 import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.match.AdvisoryMatch;
 import io.fieldprint.advisories.match.AdvisoryMatcher;
-import io.fieldprint.advisories.match.VendorNames;
 import io.fieldprint.protocols.inventory.Asset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
  */
 public final class Correlation {
   private final List<Asset> assets;
-  private final List<String> vendorKeys = new ArrayList<>();
+  private final List<Set<String>> vendorKeys = new ArrayList<>();
   private final Map<String, List<AdvisoryMatch>> matches = new LinkedHashMap<>();
   private final AdvisoryMatcher matcher = new AdvisoryMatcher();
   private AdvisoryIndex index;
@@ -32,7 +31,7 @@ public final class Correlation {
     List<List<AdvisoryMatch>> all = index.matchAll(this.assets);
     for (int i = 0; i < this.assets.size(); i++) {
       matches.put(this.assets.get(i).id(), all.get(i));
-      vendorKeys.add(VendorNames.normalise(this.assets.get(i).vendor()));
+      vendorKeys.add(AdvisoryIndex.deviceVendors(this.assets.get(i)));
     }
   }
 
@@ -54,7 +53,7 @@ public final class Correlation {
     int rematched = 0;
     for (int i = 0; i < assets.size(); i++) {
       Asset a = assets.get(i);
-      if (keys.contains(vendorKeys.get(i))) {
+      if (!java.util.Collections.disjoint(keys, vendorKeys.get(i))) {
         List<AdvisoryMatch> kept = new ArrayList<>();
         for (AdvisoryMatch m : matches.get(a.id())) {
           if (!dropIds.contains(m.advisoryId())) {

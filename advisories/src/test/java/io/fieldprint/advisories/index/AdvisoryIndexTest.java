@@ -40,14 +40,24 @@ class AdvisoryIndexTest {
     sample.add(
         SyntheticAssets.asset(9_003, "Rockwell Automation", "ControlLogix", "1756-L81E", "32.011"));
     sample.add(SyntheticAssets.asset(9_004, "Siemens AG", "SIMATIC S7-1200", null, "V4.0"));
+    // product lines that changed hands: matched through another vendor's advisories
+    sample.add(SyntheticAssets.asset(9_005, "ABB", "Relion 670 series", null, "2.2.0"));
+    sample.add(SyntheticAssets.asset(9_006, "Hitachi Energy", "RTU500 series", null, "12.7.1"));
+    sample.add(SyntheticAssets.asset(9_007, "GE", "PACSystems RX3i", null, "9.0"));
     List<List<AdvisoryMatch>> indexed = index.matchAll(sample);
+    int lineage = 0;
     int matched = 0;
     for (int i = 0; i < sample.size(); i++) {
       Asset a = sample.get(i);
       List<AdvisoryMatch> everyDocument = matcher.match(a, corpus);
       assertEquals(everyDocument, indexed.get(i), a.toString());
       matched += everyDocument.isEmpty() ? 0 : 1;
+      lineage +=
+          everyDocument.stream()
+              .filter(m -> m.productMatch().reason().startsWith("product line of"))
+              .count();
     }
+    assertTrue(lineage > 0, "the sample includes matches through a vendor's product line");
     assertTrue(matched > 5, "the sample exercises real matches: " + matched);
   }
 
