@@ -23,6 +23,21 @@ public final class ProductMatcher {
    */
   public record DeviceProduct(String vendor, String product, String model) {}
 
+  /**
+   * The canonical vendor keys an advisory product must name for {@link #match} to match this
+   * device: the device's own vendor and the vendors whose product lines cover it ({@code
+   * vendor-lineage.tsv}); empty when the device reports no vendor. Indexes use it to skip
+   * advisories that cannot match.
+   */
+  public static Set<String> advisoryVendors(DeviceProduct device) {
+    String vendorKey = VendorNames.normalise(device.vendor());
+    if (vendorKey.isEmpty()) {
+      return Set.of();
+    }
+    return VendorLineage.withPartners(
+        vendorKey, device.product(), ModelNumbers.normalise(device.model()));
+  }
+
   /** Matches one device against one advisory product; never throws. */
   public ProductMatch match(DeviceProduct device, FullProductName advisory) {
     String vendorKey = VendorNames.normalise(device.vendor());

@@ -14,14 +14,6 @@ final class PlannedCommand implements Runnable {
   static final List<PlannedCommand> ALL =
       List.of(
           new PlannedCommand(
-              "match",
-              "Correlates an inventory with CSAF advisories (--advisories PATH [--inventory FILE]).",
-              "the advisory-correlation issue"),
-          new PlannedCommand(
-              "advisories",
-              "Fills the local advisory store (import PATH | sync).",
-              "the advisory-correlation issue"),
-          new PlannedCommand(
               "agent", "Runs the edge agent service (--config FILE).", "the edge-agent issue"),
           new PlannedCommand(
               "collector", "Runs the collector service (--config FILE).", "the collector issue"));
@@ -55,7 +47,7 @@ final class PlannedCommand implements Runnable {
             + name
             + ": not built yet (planned in "
             + plannedIn
-            + "); available now: pcap, demo, scan");
+            + "); available now: pcap, demo, scan, advisories, match");
   }
 
   /** Accepts and drops whatever arguments a planned command is given. */

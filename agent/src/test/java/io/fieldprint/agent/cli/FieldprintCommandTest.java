@@ -21,9 +21,9 @@ class FieldprintCommandTest {
 
   @Test
   void aPlannedCommandSaysItIsNotBuiltAndExitsWithTwo() {
-    CliRun run = CliRun.of("match", "--advisories", "x");
+    CliRun run = CliRun.of("agent", "--config", "x");
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("fieldprint match: not built yet"), run.err());
+    assertTrue(run.err().startsWith("fieldprint agent: not built yet"), run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
   }
 
