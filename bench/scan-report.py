@@ -126,6 +126,44 @@ def limits_check(counters):
     return rows
 
 
+def wire_gaps(out, name):
+    """protocol -> (least gap in ms between request segments to one device on the wire, pair, count < 250)."""
+    pcap = f"{out}/wire-{name}.pcapng"
+    if not os.path.exists(pcap):
+        return None
+    fields = ["frame.time_epoch", "ip.dst", "tcp.dstport", "tcp.len", "opcua.transport.type",
+              "opcua.transport.chunk", "mbtcp.trans_id"]
+    args = ["tshark", "-r", pcap, "-d", "tcp.port==4840,opcua", "-Y", "tcp.len > 0", "-T", "fields",
+            "-E", "separator=,", "-E", "occurrence=f"]
+    for f in fields:
+        args += ["-e", f]
+    try:
+        rows = subprocess.run(args, capture_output=True, text=True, check=True).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    seq = {}
+    for row in rows:
+        t, ip, port, _, typ, chunk, _ = (row.split(",") + [""] * 7)[:7]
+        if port == "4840":
+            if typ not in ("HEL", "CLO") and not (typ == "MSG" and chunk == "F"):
+                continue
+            kind = typ
+        else:
+            kind = "modbus"
+        seq.setdefault(("opcua" if port == "4840" else "modbus", ip), []).append((float(t), kind))
+    result = {}
+    for (protocol, ip), s in seq.items():
+        s.sort()
+        for a, b in zip(s, s[1:]):
+            gap = (b[0] - a[0]) * 1000
+            least, pair, under = result.get(protocol, (None, None, 0))
+            under += gap < MIN_GAP_MS
+            if least is None or gap < least:
+                least, pair = gap, f"{a[1]} -> {b[1]}"
+            result[protocol] = (least, pair, under)
+    return result
+
+
 def machine():
     cpu = ""
     for line in open("/proc/cpuinfo"):
@@ -246,6 +284,12 @@ def main(out):
     p("|---|---|" + "---|" * len(runs))
     for (protocol, limit), cells in checks.items():
         p(f"| {protocol} | {limit} | " + " | ".join(cells) + " |")
+        if limit.startswith("least gap"):
+            wires = [wire_gaps(out, name) for name, _, _ in runs]
+            if any(wires):
+                p(f"| {protocol} | same, on the wire (dumpcap on lo, kernel timestamps; gaps under the limit) | "
+                  + " | ".join(f"{w[protocol][0]:.1f} ms, {w[protocol][1]} ({w[protocol][2]} under)"
+                               if w and protocol in w else "-" for w in wires) + " |")
     for name, label, r in runs:
         p("")
         p(f"Per device, {label}:")
