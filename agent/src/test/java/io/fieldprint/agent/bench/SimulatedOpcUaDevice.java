@@ -1,5 +1,6 @@
 package io.fieldprint.agent.bench;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -9,7 +10,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
@@ -118,8 +121,15 @@ final class SimulatedOpcUaDevice implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.shutdown().get(10, TimeUnit.SECONDS);
+  public void close() throws IOException {
+    try {
+      server.shutdown().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the OPC UA device", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("the OPC UA device did not stop: " + e.getMessage(), e);
+    }
   }
 
   private static X509Certificate certificate(

@@ -202,7 +202,7 @@ public final class SimulatedPlant {
     for (SimulatedOpcUaDevice d : opcUa) {
       try {
         d.close();
-      } catch (Exception e) {
+      } catch (IOException e) {
         System.err.println("SimulatedPlant: " + e.getMessage());
       }
     }
