@@ -96,7 +96,7 @@ final class ActiveScan {
     ModbusProbe modbus = new ModbusProbe(gate, limits, clock);
     OpcUaProbe opcUa = new OpcUaProbe(gate, opcUaBudget(), limits.requestTimeout(), clock);
     List<ScanTarget> all = targets.all();
-    int threads = Math.max(1, Math.min(limits.maxConcurrentRequests(), all.size()));
+    int threads = Math.max(1, Math.min(limits.maxDevicesInProgress(), all.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<ProbeReport>> futures = new ArrayList<>();

@@ -56,7 +56,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--rate",
       paramLabel = "R",
-      description = "requests per second over all devices, 1-100; default 20")
+      description = "requests per second over all devices, 1-1000; default 100")
   Integer rate;
 
   @Option(

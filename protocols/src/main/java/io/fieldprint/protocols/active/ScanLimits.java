@@ -21,7 +21,12 @@ import java.util.List;
  * @param globalBreakerDevices devices with an open breaker that stop the whole scan (default 5;
  *     1–1000)
  * @param maxConcurrentRequests requests outstanding at once over all devices (default 8; 1–64)
- * @param maxRequestsPerSecond requests admitted in any one-second window (default 20; 1–100)
+ * @param maxRequestsPerSecond requests admitted in any one-second window over all devices (default
+ *     100; 1–1000). The per-device limits protect each device (at most one request per minGap);
+ *     this one bounds the load on the shared network (switches, firewalls, IDS).
+ * @param maxDevicesInProgress devices being probed at once, each with at most one connection
+ *     (default 64; 1–256). Most of a device's time is its minGap, so this is what lets the global
+ *     rate be used.
  * @param maxDevices devices one scan may touch; bounds the gate's state (default 1024; 1–4096)
  * @param unitIds Modbus unit ids tried in order when the target names none (default 255, 1; 0 only
  *     if listed; 1–8 distinct values 0–255)
@@ -37,6 +42,7 @@ public record ScanLimits(
     int globalBreakerDevices,
     int maxConcurrentRequests,
     int maxRequestsPerSecond,
+    int maxDevicesInProgress,
     int maxDevices,
     List<Integer> unitIds) {
 
@@ -56,7 +62,8 @@ public record ScanLimits(
         3,
         5,
         8,
-        20,
+        100,
+        64,
         1024,
         List.of(255, 1));
   }
@@ -87,7 +94,8 @@ public record ScanLimits(
     range(errors, "breakerThreshold", breakerThreshold, 1, 10);
     range(errors, "globalBreakerDevices", globalBreakerDevices, 1, 1000);
     range(errors, "maxConcurrentRequests", maxConcurrentRequests, 1, 64);
-    range(errors, "maxRequestsPerSecond", maxRequestsPerSecond, 1, 100);
+    range(errors, "maxRequestsPerSecond", maxRequestsPerSecond, 1, 1000);
+    range(errors, "maxDevicesInProgress", maxDevicesInProgress, 1, 256);
     range(errors, "maxDevices", maxDevices, 1, 4096);
     unitIdErrors(errors);
     return List.copyOf(errors);

@@ -19,6 +19,7 @@ public final class ScanLimitsBuilder {
   private int globalBreakerDevices;
   private int maxConcurrentRequests;
   private int maxRequestsPerSecond;
+  private int maxDevicesInProgress;
   private int maxDevices;
   private List<Integer> unitIds;
 
@@ -33,6 +34,7 @@ public final class ScanLimitsBuilder {
     globalBreakerDevices = from.globalBreakerDevices();
     maxConcurrentRequests = from.maxConcurrentRequests();
     maxRequestsPerSecond = from.maxRequestsPerSecond();
+    maxDevicesInProgress = from.maxDevicesInProgress();
     maxDevices = from.maxDevices();
     unitIds = from.unitIds();
   }
@@ -83,6 +85,11 @@ public final class ScanLimitsBuilder {
     return this;
   }
 
+  public ScanLimitsBuilder maxDevicesInProgress(int value) {
+    maxDevicesInProgress = value;
+    return this;
+  }
+
   public ScanLimitsBuilder maxDevices(int value) {
     maxDevices = value;
     return this;
@@ -105,6 +112,7 @@ public final class ScanLimitsBuilder {
         globalBreakerDevices,
         maxConcurrentRequests,
         maxRequestsPerSecond,
+        maxDevicesInProgress,
         maxDevices,
         unitIds);
   }

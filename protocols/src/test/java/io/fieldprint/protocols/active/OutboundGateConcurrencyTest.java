@@ -45,7 +45,8 @@ class OutboundGateConcurrencyTest {
 
   @Test
   void concurrentCallersCompletingAtOnceNeverExceedTheRatePerSecond() throws Exception {
-    OutboundGate gate = gate(ScanLimits.builder().maxConcurrentRequests(64).build());
+    OutboundGate gate =
+        gate(ScanLimits.builder().maxConcurrentRequests(64).maxRequestsPerSecond(20).build());
     AtomicInteger admitted = new AtomicInteger();
     run(
         gate,

@@ -293,7 +293,8 @@ class OutboundGateTest {
 
   @Test
   void globalRateCapAdmitsTwentyPerSecondAndSaysWhenTheNextFits() {
-    OutboundGate gate = gate(ScanLimits.builder().maxConcurrentRequests(64).build());
+    OutboundGate gate =
+        gate(ScanLimits.builder().maxConcurrentRequests(64).maxRequestsPerSecond(20).build());
     for (int d = 1; d <= 20; d++) {
       admitted(gate.admit(modbus("10.0.0." + d), BASIC)).complete(Outcome.SUCCESS);
       clock.advanceMillis(10);

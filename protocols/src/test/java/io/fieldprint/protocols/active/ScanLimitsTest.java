@@ -32,7 +32,8 @@ class ScanLimitsTest {
             0,
             0,
             0,
-            101,
+            1001,
+            0,
             5000,
             List.of(255, 255, 300));
     List<String> errors = bad.validate();
@@ -47,12 +48,13 @@ class ScanLimitsTest {
             "globalBreakerDevices",
             "maxConcurrentRequests",
             "maxRequestsPerSecond",
-            "maxDevices",
+            "maxDevicesInProgress",
+            "maxDevices ",
             "must not repeat",
             "entry 300")) {
       assertTrue(errors.stream().anyMatch(e -> e.contains(setting)), setting + " in " + errors);
     }
-    assertEquals(12, errors.size(), errors.toString());
+    assertEquals(13, errors.size(), errors.toString());
   }
 
   @Test
@@ -73,7 +75,19 @@ class ScanLimitsTest {
     ScanLimits d = ScanLimits.defaults();
     ScanLimits missing =
         new ScanLimits(
-            null, null, d.backoffBase(), d.backoffMax(), 6, 25, 3, 5, 8, 20, 1024, d.unitIds());
+            null,
+            null,
+            d.backoffBase(),
+            d.backoffMax(),
+            6,
+            25,
+            3,
+            5,
+            8,
+            100,
+            64,
+            1024,
+            d.unitIds());
     assertEquals(2, missing.validate().size());
   }
 

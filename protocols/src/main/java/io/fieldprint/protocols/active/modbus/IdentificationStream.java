@@ -29,13 +29,27 @@ final class IdentificationStream {
     this.code = code;
   }
 
+  /**
+   * Where a stream starts: basic at VendorName (0x00), regular at VendorUrl (0x03) and extended at
+   * 0x80, so objects the previous stream read are not fetched again. A server that lacks the
+   * starting object answers as if object 0x00 had been asked (Modbus Application Protocol V1.1b3,
+   * 6.21), so nothing is lost on devices that implement fewer objects.
+   */
+  static int firstObjectId(int code) {
+    return switch (code) {
+      case 2 -> 0x03;
+      case 3 -> 0x80;
+      default -> 0x00;
+    };
+  }
+
   /** Conformity level of the last page (0 when none arrived). */
   int conformityLevel() {
     return conformityLevel;
   }
 
   ModbusProbeRun.UnitResult read() {
-    int objectId = 0;
+    int objectId = firstObjectId(code);
     for (int page = 0; page < MAX_PAGES; page++) {
       String origin = run.origin(unit) + " FC43/14 code=" + code + " object=" + objectId;
       ModbusReply reply =

@@ -58,7 +58,7 @@ class ModbusProbeTest {
 
       List<ModbusTestServer.Received> got = server.received();
       assertEquals(1, server.connections());
-      assertEquals(5, got.size(), "basic 2 pages, regular 2 pages, FC17");
+      assertEquals(4, got.size(), "basic 2 pages, regular 1 page from VendorUrl (0x03), FC17");
       assertTrue(got.size() <= ProbeFixture.FAST.modbusBudget());
       for (int i = 1; i < got.size(); i++) {
         long gap = got.get(i).nanos() - got.get(i - 1).nanos();
@@ -67,6 +67,9 @@ class ModbusProbeTest {
       Set<Integer> codes =
           got.stream().map(ModbusTestServer.Received::functionCode).collect(Collectors.toSet());
       assertTrue(Set.of(0x2B, 0x11).containsAll(codes), codes.toString());
+      byte[] regular = got.get(2).pdu();
+      assertEquals(2, regular[2], "third request reads the regular category");
+      assertEquals(0x03, regular[3], "and starts after the basic objects already read");
     }
   }
 
@@ -145,7 +148,7 @@ class ModbusProbeTest {
 
       assertEquals(server.received().size(), f.audit.size());
       assertEquals(
-          Map.of("SENT", 5L),
+          Map.of("SENT", 4L),
           f.audit.stream()
               .collect(Collectors.groupingBy(AuditRecord::decision, Collectors.counting())));
     }
