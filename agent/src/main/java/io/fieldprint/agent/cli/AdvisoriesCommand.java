@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Fills and reads the local advisory store (CSAF 2.0 documents, KEV, EPSS).",
     subcommands = {
       AdvisoriesImportCommand.class,
+      AdvisoriesSyncCommand.class,
       AdvisoriesListCommand.class,
       AdvisoriesShowCommand.class,
       FeedImportCommand.Kev.class,
@@ -22,6 +23,6 @@ final class AdvisoriesCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "a subcommand is required (import, list, show, import-kev, import-epss)");
+        "a subcommand is required (import, sync, list, show, import-kev, import-epss)");
   }
 }
