@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FieldprintCommand.Version.class,
     description = "Open security inventory for industrial plants.",
-    subcommands = {DemoCommand.class, PcapCommand.class, ScanCommand.class},
+    subcommands = {AgentCommand.class, DemoCommand.class, PcapCommand.class, ScanCommand.class},
     footer = {
       "",
       "Exit status: 0 success, 1 failure, 2 usage error.",

@@ -22,8 +22,6 @@ final class PlannedCommand implements Runnable {
               "Fills the local advisory store (import PATH | sync).",
               "the advisory-correlation issue"),
           new PlannedCommand(
-              "agent", "Runs the edge agent service (--config FILE).", "the edge-agent issue"),
-          new PlannedCommand(
               "collector", "Runs the collector service (--config FILE).", "the collector issue"));
 
   private final String name;
