@@ -165,11 +165,22 @@ public final class LiveCapture implements AutoCloseable {
     }
   }
 
-  /** Stops reading and waits (bounded) for the capture thread to close the handle. */
+  /**
+   * Stops reading (pcap_breakloop wakes a blocked read) and waits, bounded, for the capture thread
+   * to close the handle.
+   */
   @Override
   public void close() throws InterruptedException {
     stopping = true;
+    try {
+      handle.breakLoop();
+    } catch (NotOpenException e) {
+      // the capture thread already ended and closed the handle
+    }
     thread.join(READ_TIMEOUT_MILLIS * 10L);
+    if (thread.isAlive()) {
+      LOG.warn("capture on {} did not stop within 2 s", counters.interfaceName());
+    }
   }
 
   /** Forwards to the inventory, counting this capture's decode warnings. */
