@@ -45,6 +45,8 @@ public final class AgentService implements AutoCloseable {
   private final Optional<ScanSchedule> scans;
   private OpsServer ops;
   private volatile boolean up = true;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private long reportTimer = -1;
 
   private AgentService(Builder b) {
@@ -121,7 +123,8 @@ public final class AgentService implements AutoCloseable {
             });
   }
 
-  private HealthState health() {
+  /** What {@code /health} shows; after {@link #close()} the outbox count reads -1. */
+  public HealthState health() {
     long waiting;
     try {
       waiting = outbox.count();
@@ -129,7 +132,12 @@ public final class AgentService implements AutoCloseable {
       waiting = -1;
     }
     return new HealthState(
-        up, sender.isPresent() ? "online" : "offline", waiting, cycle.lastAssets());
+        up,
+        sender.isPresent() ? "online" : "offline",
+        waiting,
+        cycle.lastAssets(),
+        cycle.queued(),
+        sender.map(ReportSender::delivered).orElse(0L));
   }
 
   /** The bound port of {@code /health} and {@code /metrics}. */
@@ -143,6 +151,9 @@ public final class AgentService implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     long t0 = System.nanoTime();
     up = false;
     LOG.info("agent stopping");

@@ -30,6 +30,8 @@ final class ReportCycle {
   private final AgentMetrics metrics;
   private final InstantSource clock;
   private volatile int lastAssets;
+  private final java.util.concurrent.atomic.AtomicLong queued =
+      new java.util.concurrent.atomic.AtomicLong();
 
   ReportCycle(
       AgentConfig config,
@@ -55,12 +57,17 @@ final class ReportCycle {
     byte[] body = ReportBody.of(reportId, config.site(), config.agentId(), version, json);
     int dropped = outbox.add(reportId, clock.instant(), body);
     metrics.reportQueued(dropped);
+    queued.incrementAndGet();
     lastAssets = snapshot.assets().size();
     if (dropped > 0) {
       LOG.warn("outbox over outboxMaxBytes: dropped the {} oldest unsent report(s)", dropped);
     }
     LOG.info("report {} queued: {} asset(s), {} bytes", reportId, lastAssets, body.length);
     return reportId;
+  }
+
+  long queued() {
+    return queued.get();
   }
 
   int lastAssets() {

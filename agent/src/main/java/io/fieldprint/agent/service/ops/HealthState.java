@@ -7,8 +7,16 @@ package io.fieldprint.agent.service.ops;
  * @param mode {@code online} (a collector is configured) or {@code offline}
  * @param outboxReports reports waiting for delivery
  * @param assets assets in the last snapshot
+ * @param reportsQueued reports written to the outbox since start
+ * @param reportsDelivered reports the collector accepted (201 or 200) since start
  */
-public record HealthState(boolean up, String mode, long outboxReports, long assets) {
+public record HealthState(
+    boolean up,
+    String mode,
+    long outboxReports,
+    long assets,
+    long reportsQueued,
+    long reportsDelivered) {
   String json() {
     return "{\"status\":\""
         + (up ? "ok" : "stopping")
@@ -18,6 +26,10 @@ public record HealthState(boolean up, String mode, long outboxReports, long asse
         + outboxReports
         + ",\"assets\":"
         + assets
+        + ",\"reportsQueued\":"
+        + reportsQueued
+        + ",\"reportsDelivered\":"
+        + reportsDelivered
         + "}";
   }
 }
