@@ -73,6 +73,38 @@ class AgentProcessKillIT {
     }
   }
 
+  @Test
+  void withoutLibpcapTheAgentSaysSoInOneLineAndExitsWithOne() throws Exception {
+    Path config = dir.resolve("agent.yaml");
+    Files.writeString(
+        config,
+        "agentId: edge-k\nsite: plant-k\ndataDirectory: agent-data\nops: {port: 0}\n"
+            + "capture: {interfaces: [lo]}\n");
+    Path log = dir.resolve("nolibpcap.log");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.pcap4j.core.pcapLibName=/nonexistent/libpcap.so.0.8",
+                "-jar",
+                JAR.toString(),
+                "agent",
+                "--config",
+                config.toString())
+            .redirectError(log.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue());
+    String errors =
+        Files.readString(log)
+            .lines()
+            .filter(l -> l.startsWith("fieldprint agent:"))
+            .reduce("", (a, b) -> a + b + "\n");
+    assertTrue(
+        errors.startsWith("fieldprint agent: cannot start: live capture needs libpcap"), errors);
+    assertEquals(1, errors.lines().count(), errors);
+  }
+
   private static Set<String> queued(Path log) throws Exception {
     Set<String> ids = new HashSet<>();
     Matcher m = QUEUED.matcher(Files.readString(log));
