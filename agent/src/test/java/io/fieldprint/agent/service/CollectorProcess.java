@@ -44,6 +44,11 @@ final class CollectorProcess implements AutoCloseable {
 
   /** Starts the collector with its data in {@code data}, waiting (bounded) until it listens. */
   static CollectorProcess start(Path data, int port) throws Exception {
+    return start(data, port, "");
+  }
+
+  /** Starts the collector with extra configuration lines (such as {@code tls}). */
+  static CollectorProcess start(Path data, int port, String extra) throws Exception {
     if (!Files.isRegularFile(JAR)) {
       throw new AssertionError(JAR.toAbsolutePath() + " missing: build collector-api first");
     }
@@ -51,7 +56,7 @@ final class CollectorProcess implements AutoCloseable {
     Path config = data.resolve("collector.yaml");
     Files.writeString(
         config,
-        "listen: {host: 127.0.0.1, port: " + port + "}\ndataDirectory: " + data + "\n",
+        "listen: {host: 127.0.0.1, port: " + port + "}\ndataDirectory: " + data + "\n" + extra,
         StandardCharsets.UTF_8);
     Path log = data.resolve("collector-" + System.nanoTime() + ".log");
     Process p =

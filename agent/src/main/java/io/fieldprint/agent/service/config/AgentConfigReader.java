@@ -113,7 +113,8 @@ public final class AgentConfigReader {
   }
 
   private static CollectorLink collector(ConfigSection s, Path base) {
-    s.rejectUnknownKeys(Set.of("url", "tokenFile", "retryBase", "retryMax", "requestTimeout"));
+    s.rejectUnknownKeys(
+        Set.of("url", "tokenFile", "caCertificate", "retryBase", "retryMax", "requestTimeout"));
     URI url = URI.create("http://unset");
     if (!s.has("url")) {
       s.problem("url", "is required (https://host:port of the collector)");
@@ -147,7 +148,18 @@ public final class AgentConfigReader {
             CollectorLink.DEFAULT_REQUEST_TIMEOUT,
             Duration.ofSeconds(1),
             Duration.ofMinutes(10));
-    return new CollectorLink(url, token, retryBase, retryMax, timeout);
+    Optional<Path> ca = Optional.empty();
+    if (s.has("caCertificate")) {
+      Path file = base.resolve(s.text("caCertificate", ".")).normalize();
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        s.problem("caCertificate", "no readable PEM file at " + file);
+      }
+      if (!"https".equals(url.getScheme())) {
+        s.problem("caCertificate", "only applies to an https url");
+      }
+      ca = Optional.of(file);
+    }
+    return new CollectorLink(url, token, retryBase, retryMax, timeout, ca);
   }
 
   private static URI url(ConfigSection s) {

@@ -11,9 +11,16 @@ import java.time.Duration;
  * @param retryBase wait after the first failed delivery; doubles per failure
  * @param retryMax cap of the wait between delivery attempts
  * @param requestTimeout time one delivery attempt may take
+ * @param caCertificate PEM certificate(s) to trust for an https collector instead of the JVM's
+ *     trust store (a plant's own CA or a self-signed collector certificate)
  */
 public record CollectorLink(
-    URI url, String token, Duration retryBase, Duration retryMax, Duration requestTimeout) {
+    URI url,
+    String token,
+    Duration retryBase,
+    Duration retryMax,
+    Duration requestTimeout,
+    java.util.Optional<java.nio.file.Path> caCertificate) {
 
   public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(1);
   public static final Duration DEFAULT_RETRY_MAX = Duration.ofMinutes(5);
@@ -32,6 +39,7 @@ public record CollectorLink(
         + DurationText.format(retryBase)
         + ".."
         + DurationText.format(retryMax)
+        + caCertificate.map(c -> ", trusting " + c).orElse("")
         + ")";
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -39,11 +40,13 @@ public final class ReportSender {
     this.vertx = vertx;
     this.outbox = outbox;
     this.link = link;
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setConnectTimeout((int) link.requestTimeout().toMillis())
-                .setTrustAll(false));
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setConnectTimeout((int) link.requestTimeout().toMillis())
+            .setVerifyHost(true);
+    link.caCertificate()
+        .ifPresent(ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
+    this.client = vertx.createHttpClient(options);
     this.backoff = new Backoff(link.retryBase(), link.retryMax());
   }
 
