@@ -5,7 +5,6 @@ import io.fieldprint.agent.service.capture.LiveCapture;
 import io.fieldprint.agent.service.ops.AgentMetrics;
 import io.fieldprint.agent.service.outbox.Outbox;
 import io.fieldprint.agent.service.outbox.ReportSender;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,12 +23,9 @@ final class AgentGauges {
         "fieldprint_agent_outbox_bytes",
         "Bytes of unsent reports in the outbox",
         outbox,
-        o -> orNaN(o::bytes));
+        Outbox::bytes);
     m.gauge(
-        "fieldprint_agent_outbox_reports",
-        "Unsent reports in the outbox",
-        outbox,
-        o -> orNaN(o::count));
+        "fieldprint_agent_outbox_reports", "Unsent reports in the outbox", outbox, Outbox::count);
     m.gauge("fieldprint_agent_assets", "Assets in the last snapshot", cycle, c -> c.lastAssets());
     for (LiveCapture c : captures) {
       CaptureCounters k = c.counters();
@@ -96,18 +92,5 @@ final class AgentGauges {
                 "scheduled",
                 s,
                 ScanSchedule::passes));
-  }
-
-  /** The value, or NaN when the outbox cannot be read. */
-  private static double orNaN(Reading r) {
-    try {
-      return r.read();
-    } catch (IOException e) {
-      return Double.NaN;
-    }
-  }
-
-  private interface Reading {
-    long read() throws IOException;
   }
 }

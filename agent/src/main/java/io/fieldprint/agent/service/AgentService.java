@@ -123,18 +123,12 @@ public final class AgentService implements AutoCloseable {
             });
   }
 
-  /** What {@code /health} shows; after {@link #close()} the outbox count reads -1. */
+  /** What {@code /health} shows (no blocking call: safe on the event loop). */
   public HealthState health() {
-    long waiting;
-    try {
-      waiting = outbox.count();
-    } catch (IOException e) {
-      waiting = -1;
-    }
     return new HealthState(
         up,
         sender.isPresent() ? "online" : "offline",
-        waiting,
+        outbox.count(),
         cycle.lastAssets(),
         cycle.queued(),
         sender.map(ReportSender::delivered).orElse(0L));
@@ -199,8 +193,6 @@ public final class AgentService implements AutoCloseable {
       if (left > 0) {
         LOG.warn("{} report(s) stay in the outbox for the next start", left);
       }
-    } catch (IOException e) {
-      LOG.error(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

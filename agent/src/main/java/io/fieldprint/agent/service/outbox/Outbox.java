@@ -21,11 +21,16 @@ import java.util.Optional;
 public final class Outbox implements AutoCloseable {
   private final Connection db;
   private final long maxBytes;
-  private long droppedTotal;
+  private volatile long droppedTotal;
+  // kept in step with the table by every write, so reading them never touches the database
+  private volatile long count;
+  private volatile long bytes;
 
-  private Outbox(Connection db, long maxBytes) {
+  private Outbox(Connection db, long maxBytes) throws SQLException {
     this.db = db;
     this.maxBytes = maxBytes;
+    this.count = single("SELECT COUNT(*) FROM outbox");
+    this.bytes = single("SELECT COALESCE(SUM(bytes), 0) FROM outbox");
   }
 
   /** Opens (creating) the outbox in {@code dataDirectory}. */
@@ -63,11 +68,11 @@ public final class Outbox implements AutoCloseable {
       p.setLong(3, body.length);
       p.setBytes(4, body);
       p.executeUpdate();
+      count++;
+      bytes += body.length;
       int dropped = 0;
-      while (bytes() > maxBytes && count() > 1) {
-        try (Statement s = db.createStatement()) {
-          s.executeUpdate("DELETE FROM outbox WHERE seq = (SELECT MIN(seq) FROM outbox)");
-        }
+      while (bytes > maxBytes && count > 1) {
+        removeOldest();
         dropped++;
       }
       droppedTotal += dropped;
@@ -76,6 +81,34 @@ public final class Outbox implements AutoCloseable {
       throw new IOException(
           "cannot write report " + reportId + " to the outbox: " + e.getMessage());
     }
+  }
+
+  private void removeOldest() throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT seq FROM outbox ORDER BY seq LIMIT 1")) {
+      if (r.next()) {
+        delete(r.getLong(1));
+      }
+    }
+  }
+
+  private void delete(long sequence) throws SQLException {
+    long size;
+    try (PreparedStatement q = db.prepareStatement("SELECT bytes FROM outbox WHERE seq = ?")) {
+      q.setLong(1, sequence);
+      try (ResultSet r = q.executeQuery()) {
+        if (!r.next()) {
+          return;
+        }
+        size = r.getLong(1);
+      }
+    }
+    try (PreparedStatement p = db.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+      p.setLong(1, sequence);
+      p.executeUpdate();
+    }
+    count--;
+    bytes -= size;
   }
 
   /** The oldest unsent report. */
@@ -97,36 +130,33 @@ public final class Outbox implements AutoCloseable {
 
   /** Removes a delivered (or permanently refused) report. */
   public synchronized void remove(long sequence) throws IOException {
-    try (PreparedStatement p = db.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-      p.setLong(1, sequence);
-      p.executeUpdate();
+    try {
+      delete(sequence);
     } catch (SQLException e) {
       throw new IOException("cannot update the outbox: " + e.getMessage(), e);
     }
   }
 
-  /** Reports waiting. */
-  public synchronized long count() throws IOException {
-    return single("SELECT COUNT(*) FROM outbox");
+  /** Reports waiting; kept in memory, safe to read on an event loop. */
+  public long count() {
+    return count;
   }
 
-  /** Bytes of the report bodies waiting. */
-  public synchronized long bytes() throws IOException {
-    return single("SELECT COALESCE(SUM(bytes), 0) FROM outbox");
+  /** Bytes of the report bodies waiting; kept in memory, safe to read on an event loop. */
+  public long bytes() {
+    return bytes;
   }
 
   /** Reports dropped to keep the bound since this outbox was opened. */
-  public synchronized long droppedTotal() {
+  public long droppedTotal() {
     return droppedTotal;
   }
 
-  private long single(String sql) throws IOException {
+  private long single(String sql) throws SQLException {
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
-    } catch (SQLException e) {
-      throw new IOException("cannot read the outbox: " + e.getMessage(), e);
     }
   }
 
