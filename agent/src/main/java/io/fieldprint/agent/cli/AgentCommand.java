@@ -57,7 +57,7 @@ final class AgentCommand implements Callable<Integer> {
     AgentService agent;
     try {
       agent = AgentService.start(parsed, FieldprintCommand.version(), InstantSource.system());
-    } catch (CaptureUnavailableException | IOException e) {
+    } catch (CaptureUnavailableException | IOException | RuntimeException e) {
       err.println("fieldprint agent: cannot start: " + e.getMessage());
       err.flush();
       return FieldprintCommand.EXIT_FAILURE;

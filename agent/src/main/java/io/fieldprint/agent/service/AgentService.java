@@ -34,6 +34,9 @@ public final class AgentService implements AutoCloseable {
   /** Longest the stop waits for the outbox to drain to a reachable collector. */
   public static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
+  /** The first report comes this soon (or after one report interval, if shorter). */
+  public static final Duration FIRST_REPORT_AFTER = Duration.ofSeconds(30);
+
   private final AgentConfig config;
   private final Vertx vertx;
   private final Context context;
@@ -102,10 +105,16 @@ public final class AgentService implements AutoCloseable {
 
   private void begin() throws IOException {
     AgentGauges.bind(metrics, outbox, captures, sender, scans, cycle);
-    ops = OpsServer.start(vertx, config.ops(), metrics, this::health).await();
+    try {
+      ops = OpsServer.start(vertx, config.ops(), metrics, this::health).await();
+    } catch (Exception e) { // await() rethrows the bind failure as it is, checked or not
+      throw new IOException("ops listener " + config.ops() + ": " + e.getMessage(), e);
+    }
     context.runOnContext(
         v -> {
-          reportTimer = vertx.setPeriodic(config.reportInterval().toMillis(), id -> report());
+          long interval = config.reportInterval().toMillis();
+          long first = Math.min(interval, FIRST_REPORT_AFTER.toMillis());
+          reportTimer = vertx.setPeriodic(first, interval, id -> report());
           sender.ifPresent(ReportSender::pump);
           scans.ifPresent(ScanSchedule::start);
         });
@@ -141,7 +150,8 @@ public final class AgentService implements AutoCloseable {
 
   /**
    * Stops: no new scans or reports, captures closed, one last snapshot queued, the outbox sent for
-   * at most {@link #FLUSH_BUDGET}; what is left stays on disk for the next start.
+   * at most {@link #FLUSH_BUDGET}; what is left stays on disk for the next start. After a start
+   * that failed half-way only the resources are released.
    */
   @Override
   public void close() {
@@ -159,12 +169,14 @@ public final class AgentService implements AutoCloseable {
         });
     scans.ifPresent(ScanSchedule::stop);
     Captures.close(captures);
-    try {
-      cycle.run();
-    } catch (IOException e) {
-      LOG.error("last report not queued: {}", e.getMessage());
+    if (ops != null) {
+      try {
+        cycle.run();
+      } catch (IOException e) {
+        LOG.error("last report not queued: {}", e.getMessage());
+      }
+      sender.ifPresent(this::flush);
     }
-    sender.ifPresent(this::flush);
     try {
       vertx.close().await(5, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
