@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = FieldprintCommand.Version.class,
     description = "Open security inventory for industrial plants.",
     subcommands = {
+      AgentCommand.class,
       DemoCommand.class,
       PcapCommand.class,
       ScanCommand.class,
@@ -45,7 +46,7 @@ public final class FieldprintCommand implements Runnable {
   /** Runs the command line with the given output streams and returns the exit status. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new FieldprintCommand());
-    PlannedCommand.ALL.forEach(p -> cli.addSubcommand(p.commandLine()));
+    SeparateServiceCommand.ALL.forEach(p -> cli.addSubcommand(p.commandLine()));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> EXIT_FAILURE);
@@ -57,7 +58,7 @@ public final class FieldprintCommand implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof PlannedCommand.PlannedCommandException) {
+          if (e instanceof SeparateServiceCommand.ElsewhereException) {
             err.println(e.getMessage());
             return EXIT_USAGE;
           }

@@ -20,10 +20,10 @@ class FieldprintCommandTest {
   }
 
   @Test
-  void aPlannedCommandSaysItIsNotBuiltAndExitsWithTwo() {
-    CliRun run = CliRun.of("agent", "--config", "x");
+  void collectorRunFromTheAgentJarSaysHowToStartItsOwnJarAndExitsWithTwo() {
+    CliRun run = CliRun.of("collector", "--config", "x");
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("fieldprint agent: not built yet"), run.err());
+    assertTrue(run.err().startsWith("fieldprint collector: runs from its own jar"), run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
   }
 

@@ -1,0 +1,83 @@
+package io.fieldprint.agent.service;
+
+import io.fieldprint.agent.service.config.AgentConfig;
+import io.fieldprint.agent.service.inventory.LiveInventory;
+import io.fieldprint.agent.service.ops.AgentMetrics;
+import io.fieldprint.agent.service.outbox.Outbox;
+import io.fieldprint.protocols.inventory.Inventory;
+import io.fieldprint.protocols.inventory.InventoryJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.InstantSource;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One report: snapshot the live inventory, write it to {@code DATA/inventory.json} (replaced
+ * atomically) and queue it in the outbox under a fresh report id. Blocking: runs on a worker.
+ */
+final class ReportCycle {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportCycle.class);
+
+  private final AgentConfig config;
+  private final String version;
+  private final LiveInventory inventory;
+  private final Outbox outbox;
+  private final AgentMetrics metrics;
+  private final InstantSource clock;
+  private volatile int lastAssets;
+  private final java.util.concurrent.atomic.AtomicLong queued =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  ReportCycle(
+      AgentConfig config,
+      String version,
+      LiveInventory inventory,
+      Outbox outbox,
+      AgentMetrics metrics,
+      InstantSource clock) {
+    this.config = config;
+    this.version = version;
+    this.inventory = inventory;
+    this.outbox = outbox;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Takes one snapshot and queues it; returns the report id. */
+  synchronized String run() throws IOException {
+    Inventory snapshot = inventory.snapshot();
+    String json = new InventoryJson(version).write(snapshot);
+    writeSnapshot(json);
+    String reportId = config.agentId() + ":" + UUID.randomUUID();
+    byte[] body = ReportBody.of(reportId, config.site(), config.agentId(), version, json);
+    int dropped = outbox.add(reportId, clock.instant(), body);
+    metrics.reportQueued(dropped);
+    queued.incrementAndGet();
+    lastAssets = snapshot.assets().size();
+    if (dropped > 0) {
+      LOG.warn("outbox over outboxMaxBytes: dropped the {} oldest unsent report(s)", dropped);
+    }
+    LOG.info("report {} queued: {} asset(s), {} bytes", reportId, lastAssets, body.length);
+    return reportId;
+  }
+
+  long queued() {
+    return queued.get();
+  }
+
+  int lastAssets() {
+    return lastAssets;
+  }
+
+  private void writeSnapshot(String json) throws IOException {
+    Path target = config.dataDirectory().resolve("inventory.json");
+    Path temp = config.dataDirectory().resolve("inventory.json.tmp");
+    Files.writeString(temp, json, StandardCharsets.UTF_8);
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

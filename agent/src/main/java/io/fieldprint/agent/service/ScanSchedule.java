@@ -1,0 +1,92 @@
+package io.fieldprint.agent.service;
+
+import io.fieldprint.agent.service.config.AgentConfig;
+import io.fieldprint.agent.service.config.ScanSettings;
+import io.fieldprint.agent.service.inventory.LiveInventory;
+import io.fieldprint.agent.service.scan.ScheduledScan;
+import io.fieldprint.protocols.active.JsonLinesAuditLog;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a scan pass at start and then every {@code scan.interval} on its own worker thread; a pass
+ * still running when the next is due makes that one skipped. Every request sent or refused is
+ * appended to {@code DATA/scan-audit.jsonl}.
+ */
+final class ScanSchedule {
+  private static final Logger LOG = LoggerFactory.getLogger(ScanSchedule.class);
+
+  private final Vertx vertx;
+  private final ScanSettings settings;
+  private final ScheduledScan scan;
+  private final JsonLinesAuditLog audit;
+  private final WorkerExecutor worker;
+  private boolean running;
+  private long timer = -1;
+
+  ScanSchedule(
+      Vertx vertx,
+      ScanSettings settings,
+      LiveInventory inventory,
+      AgentConfig config,
+      InstantSource clock) {
+    this.vertx = vertx;
+    this.settings = settings;
+    try {
+      this.audit = JsonLinesAuditLog.open(config.dataDirectory().resolve("scan-audit.jsonl"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the scan audit log: " + e.getMessage(), e);
+    }
+    this.scan = new ScheduledScan(settings, inventory, audit, clock);
+    this.worker = vertx.createSharedWorkerExecutor("fieldprint-scan", 1, 6, TimeUnit.HOURS);
+  }
+
+  /** Starts the schedule; call on the event loop. */
+  void start() {
+    pass();
+    timer = vertx.setPeriodic(settings.interval().toMillis(), id -> pass());
+  }
+
+  private void pass() {
+    if (running) {
+      LOG.warn("scan pass skipped: the previous one still runs");
+      return;
+    }
+    running = true;
+    worker
+        .executeBlocking(
+            () -> {
+              scan.runPass();
+              return null;
+            })
+        .onComplete(
+            ar -> {
+              running = false;
+              if (ar.failed()) {
+                LOG.error("scan pass failed: {}", ar.cause().toString());
+              }
+            });
+  }
+
+  long passes() {
+    return scan.passes();
+  }
+
+  /** Ends the running pass at its next request and stops the schedule. */
+  void stop() {
+    scan.stop();
+    vertx.cancelTimer(timer);
+    worker.close();
+    try {
+      audit.close();
+    } catch (IOException e) {
+      LOG.error("scan audit log: {}", e.getMessage());
+    }
+  }
+}

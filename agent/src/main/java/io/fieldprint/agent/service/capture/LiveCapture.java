@@ -1,0 +1,210 @@
+package io.fieldprint.agent.service.capture;
+
+import io.fieldprint.agent.service.config.CaptureSettings;
+import io.fieldprint.protocols.capture.CapturedFrame;
+import io.fieldprint.protocols.decode.DecodeWarning;
+import io.fieldprint.protocols.decode.ObservationSink;
+import io.fieldprint.protocols.model.Finding;
+import io.fieldprint.protocols.model.Observation;
+import io.fieldprint.protocols.packet.DissectorLimits;
+import io.fieldprint.protocols.packet.PacketDissector;
+import io.fieldprint.protocols.passive.StandardDecoders;
+import java.io.EOFException;
+import java.nio.ByteBuffer;
+import java.sql.Timestamp;
+import java.util.concurrent.TimeoutException;
+import org.pcap4j.core.BpfProgram.BpfCompileMode;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
+import org.pcap4j.core.PcapStat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live passive capture on one interface: a dedicated thread (never an event loop) reads frames from
+ * libpcap and feeds them to a packet dissector exactly as a capture file's frames are fed, with the
+ * frames numbered from 1 and the interface name as the capture name.
+ */
+public final class LiveCapture implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveCapture.class);
+  private static final int READ_TIMEOUT_MILLIS = 200;
+  private static final int STATS_EVERY_FRAMES = 1000;
+
+  private final PcapHandle handle;
+  private final CaptureCounters counters;
+  private final PacketDissector dissector;
+  private final Thread thread;
+  private volatile boolean stopping;
+
+  private LiveCapture(PcapHandle handle, String name, ObservationSink sink) {
+    this.handle = handle;
+    this.counters = new CaptureCounters(name);
+    this.dissector =
+        new PacketDissector(
+            StandardDecoders.create(), DissectorLimits.defaults(), new CountingWarnings(sink));
+    this.thread = new Thread(this::readLoop, "fieldprint-capture-" + name);
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Opens {@code name} with the settings' filter and snaplen and starts reading into {@code sink}.
+   */
+  public static LiveCapture start(String name, CaptureSettings settings, ObservationSink sink)
+      throws CaptureUnavailableException {
+    PcapHandle handle = open(name, settings);
+    LiveCapture capture = new LiveCapture(handle, name, sink);
+    capture.thread.start();
+    LOG.info("capturing on {} ({})", name, settings);
+    return capture;
+  }
+
+  private static PcapHandle open(String name, CaptureSettings settings)
+      throws CaptureUnavailableException {
+    PcapHandle handle;
+    try {
+      handle =
+          new PcapHandle.Builder(name)
+              .snaplen(settings.snaplen())
+              .promiscuousMode(
+                  settings.promiscuous()
+                      ? PromiscuousMode.PROMISCUOUS
+                      : PromiscuousMode.NONPROMISCUOUS)
+              .timeoutMillis(READ_TIMEOUT_MILLIS)
+              .immediateMode(true)
+              .build();
+    } catch (LinkageError e) {
+      throw new CaptureUnavailableException(
+          "live capture needs libpcap (Debian: apt-get install libpcap0.8): " + e.getMessage());
+    } catch (PcapNativeException e) {
+      throw new CaptureUnavailableException(
+          "cannot capture on " + name + ": " + e.getMessage() + permissionHint(e.getMessage()));
+    }
+    if (!settings.filter().isEmpty()) {
+      try {
+        handle.setFilter(settings.filter(), BpfCompileMode.OPTIMIZE);
+      } catch (PcapNativeException | NotOpenException e) {
+        handle.close();
+        throw new CaptureUnavailableException(
+            "capture filter '" + settings.filter() + "' rejected: " + e.getMessage());
+      }
+    }
+    return handle;
+  }
+
+  private static String permissionHint(String message) {
+    return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("permitted")
+        ? " (run as root or grant CAP_NET_RAW,CAP_NET_ADMIN to java)"
+        : "";
+  }
+
+  public CaptureCounters counters() {
+    return counters;
+  }
+
+  private void readLoop() {
+    long number = 0;
+    int linkType = handle.getDlt().value();
+    try {
+      while (!stopping) {
+        byte[] data;
+        try {
+          data = handle.getNextRawPacketEx();
+        } catch (TimeoutException e) {
+          readStats();
+          continue;
+        }
+        number++;
+        accept(number, linkType, data);
+        if (number % STATS_EVERY_FRAMES == 0) {
+          readStats();
+        }
+      }
+    } catch (EOFException | NotOpenException e) {
+      LOG.debug("capture on {} ended: {}", counters.interfaceName(), e.toString());
+    } catch (PcapNativeException | RuntimeException e) {
+      counters.error = "capture on " + counters.interfaceName() + " failed: " + e.getMessage();
+      LOG.error(counters.error);
+    } finally {
+      readStats();
+      dissector.finish();
+      handle.close();
+    }
+  }
+
+  private void accept(long number, int linkType, byte[] data) {
+    Timestamp ts = handle.getTimestamp();
+    long nanos = ts.getTime() / 1000 * 1_000_000_000L + ts.getNanos();
+    Integer original = handle.getOriginalLength();
+    counters.frames.incrementAndGet();
+    counters.bytes.addAndGet(data.length);
+    if (counters.firstNanos < 0) {
+      counters.firstNanos = nanos;
+    }
+    counters.lastNanos = nanos;
+    CapturedFrame frame =
+        new CapturedFrame(
+            number,
+            nanos,
+            linkType,
+            ByteBuffer.wrap(data),
+            original == null ? data.length : original);
+    dissector.accept(frame, counters.interfaceName());
+  }
+
+  /** Copies libpcap's counters (received, dropped) into the counters; on the capture thread. */
+  private void readStats() {
+    try {
+      PcapStat stat = handle.getStats();
+      counters.received.set(stat.getNumPacketsReceived());
+      counters.dropped.set(stat.getNumPacketsDropped());
+      counters.droppedByInterface.set(stat.getNumPacketsDroppedByIf());
+    } catch (PcapNativeException | NotOpenException e) {
+      LOG.debug("no capture statistics for {}: {}", counters.interfaceName(), e.toString());
+    }
+  }
+
+  /**
+   * Stops reading (pcap_breakloop wakes a blocked read) and waits, bounded, for the capture thread
+   * to close the handle.
+   */
+  @Override
+  public void close() throws InterruptedException {
+    stopping = true;
+    try {
+      handle.breakLoop();
+    } catch (NotOpenException e) {
+      // the capture thread already ended and closed the handle
+    }
+    thread.join(READ_TIMEOUT_MILLIS * 10L);
+    if (thread.isAlive()) {
+      LOG.warn("capture on {} did not stop within 2 s", counters.interfaceName());
+    }
+  }
+
+  /** Forwards to the inventory, counting this capture's decode warnings. */
+  private final class CountingWarnings implements ObservationSink {
+    private final ObservationSink target;
+
+    CountingWarnings(ObservationSink target) {
+      this.target = target;
+    }
+
+    @Override
+    public void observe(Observation observation) {
+      target.observe(observation);
+    }
+
+    @Override
+    public void finding(Finding finding) {
+      target.finding(finding);
+    }
+
+    @Override
+    public void warning(DecodeWarning warning) {
+      counters.warnings.incrementAndGet();
+      target.warning(warning);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.fieldprint.agent.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fieldprint.agent.service.config.AgentConfig;
+import io.fieldprint.agent.service.config.AgentConfigReader;
+import io.fieldprint.agent.service.outbox.Outbox;
+import io.fieldprint.protocols.testing.InventorySchema;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentServiceTest {
+  @TempDir Path dir;
+
+  private AgentConfig config(int opsPort) throws Exception {
+    return new AgentConfigReader()
+        .parse(
+            "agentId: edge-o\nsite: lab\ndataDirectory: data\nreportInterval: 1s\nops: {port: "
+                + opsPort
+                + "}\n",
+            dir);
+  }
+
+  @Test
+  void offlineTheAgentKeepsItsReportsAndTheSnapshotLocallyAndStopsWithALastOne() throws Exception {
+    AgentConfig config = config(0);
+    long queued;
+    try (AgentService agent = AgentService.start(config, "test", InstantSource.system())) {
+      String json =
+          AgentFiles.awaitSnapshot(
+              config.dataDirectory(),
+              s -> s.contains("fieldprint.inventory/1"),
+              Duration.ofSeconds(20));
+      assertEquals(List.of(), InventorySchema.violations(json));
+      String health = LiveCaptureOnLoopbackTest.get(agent.opsPort(), "/health");
+      assertTrue(health.startsWith("{\"status\":\"ok\",\"mode\":\"offline\""), health);
+      agent.close();
+      queued = agent.health().reportsQueued();
+      assertEquals(0, agent.health().reportsDelivered());
+    }
+    try (Outbox outbox = Outbox.open(config.dataDirectory(), config.outboxMaxBytes())) {
+      assertEquals(queued, outbox.count());
+      assertTrue(new String(outbox.oldest().orElseThrow().body()).contains("\"site\":\"lab\""));
+    }
+    assertTrue(Files.exists(config.dataDirectory().resolve("inventory.json")));
+  }
+
+  @Test
+  void anOpsPortInUseFailsTheStartWithTheReason() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      AgentConfig config = config(taken.getLocalPort());
+      IOException e =
+          assertThrows(
+              IOException.class, () -> AgentService.start(config, "test", InstantSource.system()));
+      assertTrue(
+          e.getMessage().startsWith("ops listener 127.0.0.1:" + taken.getLocalPort() + ": "),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("in use"), e.getMessage());
+    }
+  }
+}
