@@ -84,6 +84,10 @@ final class DemoCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--duration must be 0-" + MAX_DURATION + " seconds: " + duration);
     }
+    if (advisories != null && !Files.isDirectory(advisories)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--advisories must be a folder of CSAF documents: " + advisories);
+    }
     Path root = home != null ? home : Path.of(System.getProperty("fieldprint.home", "."));
     PrintWriter err = spec.commandLine().getErr();
     Path example = root.resolve(EXAMPLE);

@@ -29,6 +29,9 @@ public record AdvisoryFolder(List<CsafDocument> documents, List<String> rejected
 
   /** Reads every document under {@code folder}; a missing folder is an {@link IOException}. */
   public static AdvisoryFolder read(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException("advisory folder not found: " + folder);
+    }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
       files =

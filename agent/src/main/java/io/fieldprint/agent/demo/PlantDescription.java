@@ -86,6 +86,9 @@ public record PlantDescription(String name, List<OpcUaDevice> opcUa, List<Modbus
 
   /** Reads and validates a plant description; the exception lists every problem. */
   public static PlantDescription read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("plant description not found: " + file);
+    }
     if (Files.size(file) > MAX_BYTES) {
       throw new IOException(file + ": larger than " + MAX_BYTES + " bytes");
     }

@@ -76,6 +76,14 @@ class DemoCommandTest {
   }
 
   @Test
+  void anAdvisoriesPathThatIsNoFolderIsAUsageError() {
+    CliRun run = CliRun.of("demo", "--home", ROOT, "--advisories", ROOT + "/no-such-folder");
+
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("--advisories must be a folder of CSAF documents"), run.err());
+  }
+
+  @Test
   void aNegativeDurationIsAUsageError() {
     CliRun run = CliRun.of("demo", "--home", ROOT, "--duration", "-1");
 
