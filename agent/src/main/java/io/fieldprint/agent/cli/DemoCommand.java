@@ -116,9 +116,11 @@ final class DemoCommand implements Callable<Integer> {
   private int report(SimulatedPlant plant, Path example, AdvisoryFolder docs) throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     err.println("fieldprint demo: fieldprint scan " + String.join(" ", plant.targets()));
-    ScanTargets targets = ScanTargets.parse(plant.targets(), List.of(), List.of(), 256);
+    ScanLimits limits = ScanLimits.builder().build();
+    ScanTargets targets =
+        ScanTargets.parse(plant.targets(), List.of(), List.of(), limits.maxDevices());
     ActiveScan.Scanned scanned =
-        new ActiveScan(targets, ScanLimits.builder().build(), spec.commandLine()).inventory(null);
+        new ActiveScan(targets, limits, spec.commandLine()).inventory(null);
     err.println("fieldprint demo: fieldprint pcap " + EXAMPLE);
     Inventory merged =
         InventoryUnion.of(PassiveReport.inventory(List.of(example)), scanned.inventory());
@@ -177,7 +179,7 @@ final class DemoCommand implements Callable<Integer> {
   private static void closeQuietly(SimulatedPlant plant) {
     try {
       plant.close();
-    } catch (Exception e) {
+    } catch (IOException e) {
       System.err.println("fieldprint demo: stopping the simulated plant: " + e.getMessage());
     }
   }

@@ -1,5 +1,6 @@
 package io.fieldprint.agent.demo;
 
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * most {@value #MAX_CONNECTIONS} connections are served at a time; a frame whose length field is
  * out of range closes the connection.
  */
-final class SimulatedModbusDevice implements AutoCloseable {
+final class SimulatedModbusDevice implements Closeable {
   static final int MAX_CONNECTIONS = 4;
   private static final int READ_TIMEOUT_MILLIS = 30_000;
 

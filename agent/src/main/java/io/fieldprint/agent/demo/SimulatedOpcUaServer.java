@@ -1,5 +1,6 @@
 package io.fieldprint.agent.demo;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
@@ -44,7 +47,7 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * SecurityMode None endpoint and anonymous access, and a self-signed certificate (optionally
  * expired). Its address space is Milo's standard one plus read-only nameplate properties.
  */
-final class SimulatedOpcUaServer implements AutoCloseable {
+final class SimulatedOpcUaServer implements Closeable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
   private final OpcUaServer server;
@@ -187,8 +190,15 @@ final class SimulatedOpcUaServer implements AutoCloseable {
     return new DefaultCertificateManager(quarantine, group);
   }
 
+  /** Stops the server, waiting up to 20 s; an interrupt stops the wait and is kept. */
   @Override
-  public void close() throws Exception {
-    server.shutdown().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  public void close() throws IOException {
+    try {
+      server.shutdown().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("OPC UA server " + endpointUrl + " did not stop: " + e, e);
+    }
   }
 }

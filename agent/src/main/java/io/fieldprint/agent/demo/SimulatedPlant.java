@@ -1,5 +1,7 @@
 package io.fieldprint.agent.demo;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * separate devices. {@link #close()} stops all of them; a plant that fails to start stops what it
  * had started.
  */
-public final class SimulatedPlant implements AutoCloseable {
+public final class SimulatedPlant implements Closeable {
   private final List<SimulatedOpcUaServer> opcUa;
   private final List<SimulatedModbusDevice> modbus;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -73,15 +75,15 @@ public final class SimulatedPlant implements AutoCloseable {
    * asked to stop.
    */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     if (closed.getAndSet(true)) {
       return;
     }
-    Exception first = null;
-    for (AutoCloseable c : closeables()) {
+    IOException first = null;
+    for (Closeable c : closeables()) {
       try {
         c.close();
-      } catch (Exception e) {
+      } catch (IOException e) {
         first = first == null ? e : first;
       }
     }
@@ -90,8 +92,8 @@ public final class SimulatedPlant implements AutoCloseable {
     }
   }
 
-  private List<AutoCloseable> closeables() {
-    List<AutoCloseable> all = new ArrayList<>(opcUa);
+  private List<Closeable> closeables() {
+    List<Closeable> all = new ArrayList<>(opcUa);
     all.addAll(modbus);
     return all;
   }

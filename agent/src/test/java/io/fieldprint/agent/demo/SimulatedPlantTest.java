@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class SimulatedPlantTest {
 
   @Test
-  void thePlantListensOnOneLoopbackAddressPerDeviceAndClosingFreesEveryPort() throws Exception {
+  void thePlantListensOnOneLoopbackAddressPerDeviceAndClosingTwiceFreesEveryPort()
+      throws Exception {
     PlantDescription description =
         PlantDescription.read(
             Path.of(System.getProperty("fieldprint.root", "..")).resolve("config/demo/plant.json"));
-    List<URI> targets;
-    try (SimulatedPlant plant = SimulatedPlant.start(description)) {
-      targets = plant.targets().stream().map(URI::create).toList();
+    SimulatedPlant plant = SimulatedPlant.start(description);
+    List<URI> targets = plant.targets().stream().map(URI::create).toList();
+    try {
       assertEquals(
           List.of("127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.21", "127.0.0.22"),
           targets.stream().map(URI::getHost).toList());
@@ -28,8 +29,10 @@ class SimulatedPlantTest {
           assertEquals(target.getPort(), s.getPort());
         }
       }
+    } finally {
       plant.close();
     }
+    plant.close();
     for (URI target : targets) {
       assertThrows(
           ConnectException.class,
