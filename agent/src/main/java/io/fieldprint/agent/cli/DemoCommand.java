@@ -100,11 +100,17 @@ final class DemoCommand implements Callable<Integer> {
     Thread loader = new Thread(docs, "fieldprint-demo-advisories");
     loader.setDaemon(true);
     loader.start();
+    long start = System.nanoTime();
     try (SimulatedPlant plant = SimulatedPlant.start(description)) {
+      err.println(
+          "fieldprint demo: simulated plant of "
+              + plant.targets().size()
+              + " devices up in "
+              + seconds(start));
       Thread hook = new Thread(() -> closeQuietly(plant), "fieldprint-demo-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
-        int exit = report(plant, example, advisories(docs));
+        int exit = report(plant, example, docs);
         stayUp(plant, err);
         return exit;
       } finally {
@@ -113,18 +119,24 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int report(SimulatedPlant plant, Path example, AdvisoryFolder docs) throws Exception {
+  private int report(SimulatedPlant plant, Path example, FutureTask<AdvisoryFolder> loading)
+      throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
     err.println("fieldprint demo: fieldprint scan " + String.join(" ", plant.targets()));
     ScanLimits limits = ScanLimits.builder().build();
     ScanTargets targets =
         ScanTargets.parse(plant.targets(), List.of(), List.of(), limits.maxDevices());
     ActiveScan.Scanned scanned =
         new ActiveScan(targets, limits, spec.commandLine()).inventory(null);
+    err.println("fieldprint demo: scan done in " + seconds(start));
     err.println("fieldprint demo: fieldprint pcap " + EXAMPLE);
     Inventory merged =
         InventoryUnion.of(PassiveReport.inventory(List.of(example)), scanned.inventory());
+    AdvisoryFolder docs = advisories(loading);
+    long matching = System.nanoTime();
     List<AdvisoryMatch> matches = new AdvisoryMatching(docs.documents()).matches(merged);
+    err.println("fieldprint demo: matching done in " + seconds(matching));
     Inventory inventory = AdvisoryMatching.withMatches(merged, matches);
     InventoryOutput.print(inventory, format, null, spec.commandLine());
     if (format == OutputFormat.table) {
@@ -134,6 +146,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     err.flush();
     return scanned.failed() ? FieldprintCommand.EXIT_FAILURE : FieldprintCommand.EXIT_OK;
+  }
+
+  private static String seconds(long since) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - since) / 1e9);
   }
 
   /** The advisories read while the plant started and was scanned. */
@@ -146,6 +162,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private AdvisoryFolder advisories(Path root, PrintWriter err) throws IOException {
+    long start = System.nanoTime();
     AdvisoryFolder docs = AdvisoryFolder.read(root.resolve(ADVISORIES));
     Path extra = advisories != null ? advisories : root.resolve(SHARED_CISA).normalize();
     if (advisories != null || Files.isDirectory(extra)) {
@@ -156,7 +173,8 @@ final class DemoCommand implements Callable<Integer> {
             + docs.documents().size()
             + " advisories read, "
             + docs.rejected().size()
-            + " rejected");
+            + " rejected, in "
+            + seconds(start));
     docs.rejected().stream()
         .limit(5)
         .forEach(r -> err.println("fieldprint demo: advisory rejected: " + r));
