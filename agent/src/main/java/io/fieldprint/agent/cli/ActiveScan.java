@@ -64,6 +64,24 @@ final class ActiveScan {
   }
 
   private int scan(OutputFormat format, Path out, Path auditLog) throws Exception {
+    Scanned scanned = inventory(auditLog);
+    InventoryOutput.print(scanned.inventory(), format, out, cli);
+    return scanned.failed() ? FieldprintCommand.EXIT_FAILURE : FieldprintCommand.EXIT_OK;
+  }
+
+  /**
+   * The inventory of one scan.
+   *
+   * @param inventory what the probes found
+   * @param failed whether a device failed (answered garbage)
+   */
+  record Scanned(Inventory inventory, boolean failed) {}
+
+  /**
+   * Probes every target and merges the answers; each target that failed or did not answer is named
+   * on standard error.
+   */
+  Scanned inventory(Path auditLog) throws Exception {
     List<ProbeReport> reports;
     AssetMerger merger = new AssetMerger(MergeLimits.DEFAULT, MacVendors.shipped()::vendorOf);
     List<CountingSink> sinks = new ArrayList<>();
@@ -84,9 +102,7 @@ final class ActiveScan {
         cli.getErr().println("fieldprint: " + r.target().uri() + ": " + summary(r));
       }
     }
-    Inventory inventory = merger.build(sources);
-    InventoryOutput.print(inventory, format, out, cli);
-    return failed ? FieldprintCommand.EXIT_FAILURE : FieldprintCommand.EXIT_OK;
+    return new Scanned(merger.build(sources), failed);
   }
 
   private List<ProbeReport> probeAll(AuditLog log, AssetMerger merger, List<CountingSink> sinks)

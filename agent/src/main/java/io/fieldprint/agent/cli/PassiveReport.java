@@ -20,13 +20,7 @@ final class PassiveReport {
   static int run(List<Path> files, OutputFormat format, Path out, CommandLine cli)
       throws IOException {
     PrintWriter err = cli.getErr();
-    PassiveIdentification passive =
-        new PassiveIdentification(
-            StandardDecoders.create(),
-            DissectorLimits.defaults(),
-            MergeLimits.DEFAULT,
-            MacVendors.shipped()::vendorOf);
-    Inventory inventory = passive.run(CaptureArguments.expand(files));
+    Inventory inventory = inventory(files);
     InventoryOutput.print(inventory, format, out, cli);
     boolean failed = false;
     boolean anyRead = false;
@@ -58,5 +52,16 @@ final class PassiveReport {
     }
     err.flush();
     return failed ? FieldprintCommand.EXIT_FAILURE : FieldprintCommand.EXIT_OK;
+  }
+
+  /** The inventory of the capture files (folders expanded), with the standard decoders. */
+  static Inventory inventory(List<Path> files) throws IOException {
+    PassiveIdentification passive =
+        new PassiveIdentification(
+            StandardDecoders.create(),
+            DissectorLimits.defaults(),
+            MergeLimits.DEFAULT,
+            MacVendors.shipped()::vendorOf);
+    return passive.run(CaptureArguments.expand(files));
   }
 }

@@ -1,6 +1,7 @@
 package io.fieldprint.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fieldprint.protocols.inventory.Asset;
@@ -9,6 +10,9 @@ import io.fieldprint.protocols.inventory.InventoryJson;
 import io.fieldprint.protocols.testing.InventorySchema;
 import io.fieldprint.protocols.testing.SharedData;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +117,65 @@ class PackagedCommandLineIT {
             "opcua.username-over-unencrypted",
             "snmp.cleartext-community",
             "snmp.default-community"),
-        inv.findings().stream().map(f -> f.rule()).sorted().toList());
+        inv.findings().stream()
+            .filter(f -> f.assetId().startsWith("mac:"))
+            .map(f -> f.rule())
+            .sorted()
+            .toList());
+    assertEquals(
+        List.of("DEMO-2026-0001", "DEMO-2026-0003", "DEMO-2026-0004"),
+        inv.matches().stream()
+            .map(m -> (String) ((Map<?, ?>) m).get("advisoryId"))
+            .filter(id -> id.startsWith("DEMO-"))
+            .sorted()
+            .toList());
+  }
+
+  @Test
+  void sigtermStopsADemoThatStaysUpAndFreesThePlantsPorts() throws Exception {
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dfieldprint.home=" + ROOT,
+            "-jar",
+            JAR.toString(),
+            "demo",
+            "--duration",
+            "600");
+    Path err = tmp.resolve("stderr");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(tmp.resolve("stdout").toFile())
+            .redirectError(err.toFile())
+            .start();
+    String line = awaitLine(p, err, "stays up 600 s");
+    List<URI> targets =
+        Stream.of(line.substring(line.indexOf("): ") + 3).split(" ")).map(URI::create).toList();
+    assertEquals(5, targets.size(), line);
+
+    p.destroy();
+
+    assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the demo did not stop on SIGTERM");
+    for (URI target : targets) {
+      assertThrows(
+          ConnectException.class,
+          () -> new Socket(target.getHost(), target.getPort()).close(),
+          target.toString());
+    }
+  }
+
+  /** Waits (up to 2 minutes) for a line of the process's standard error containing {@code text}. */
+  private static String awaitLine(Process p, Path err, String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      for (String line : Files.readAllLines(err, StandardCharsets.UTF_8)) {
+        if (line.contains(text)) {
+          return line;
+        }
+      }
+      Thread.sleep(200);
+    }
+    p.destroyForcibly();
+    throw new AssertionError("no '" + text + "' on stderr: " + Files.readString(err));
   }
 }
