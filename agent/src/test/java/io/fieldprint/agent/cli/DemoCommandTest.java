@@ -8,21 +8,26 @@ import io.fieldprint.protocols.inventory.Asset;
 import io.fieldprint.protocols.inventory.Inventory;
 import io.fieldprint.protocols.inventory.InventoryJson;
 import io.fieldprint.protocols.testing.InventorySchema;
+import io.fieldprint.protocols.testing.SharedData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo run in-process on the repository's plant description, capture and advisories. */
 class DemoCommandTest {
   private static final String ROOT =
       Path.of(System.getProperty("fieldprint.root", "..")).toAbsolutePath().toString();
 
+  /** No further advisories: only the four demo documents (the shared corpus is the default). */
+  @TempDir Path noFurtherAdvisories;
+
   @Test
   void demoPrintsThePlantAndCaptureDevicesTheirFindingsAndMatchesWithReasons() {
-    CliRun run = CliRun.of("demo", "--home", ROOT);
+    CliRun run = CliRun.of("demo", "--home", ROOT, "--advisories", noFurtherAdvisories.toString());
 
     assertEquals(0, run.exit(), run.err());
     String out = run.out();
@@ -47,22 +52,26 @@ class DemoCommandTest {
 
   @Test
   void demoJsonIsASchemaValidInventoryWithOneMatchPerIntendedConfidence() throws Exception {
-    CliRun run = CliRun.of("demo", "--home", ROOT, "--format", "json");
+    Path cisa = SharedData.root().resolve("csaf/cisa");
+    CliRun run =
+        CliRun.of("demo", "--home", ROOT, "--format", "json", "--advisories", cisa.toString());
 
     assertEquals(0, run.exit(), run.err());
     assertEquals(List.of(), InventorySchema.violations(run.out()));
     Inventory inv = InventoryJson.read(run.out());
     Set<String> matches = new TreeSet<>();
+    Set<String> published = new TreeSet<>();
     for (Object m : inv.matches()) {
       Map<?, ?> match = (Map<?, ?>) m;
       Asset asset =
           inv.assets().stream().filter(a -> a.id().equals(match.get("assetId"))).findFirst().get();
-      matches.add(
+      String line =
           asset.ip().get(0)
               + " "
               + match.get("advisoryId")
               + " "
-              + ((Map<?, ?>) match.get("confidence")).get("level"));
+              + ((Map<?, ?>) match.get("confidence")).get("level");
+      (line.contains(" DEMO-") ? matches : published).add(line);
     }
     assertEquals(
         Set.of(
@@ -70,6 +79,10 @@ class DemoCommandTest {
             "127.0.0.22 DEMO-2026-0003 medium",
             "127.0.0.12 DEMO-2026-0004 low"),
         matches);
+    // the capture's real devices (S7-300 CPU at .10) meet the published CISA advisories too
+    assertTrue(
+        published.stream().anyMatch(l -> l.startsWith("192.168.10.10 ICSA-") && l.endsWith("high")),
+        published.toString());
     assertTrue(
         inv.sources().stream().anyMatch(s -> s.kind().equals("pcap")), "the capture is a source");
     assertEquals(5, inv.sources().stream().filter(s -> s.kind().equals("scan")).count());
