@@ -62,7 +62,9 @@ public final class AdvisoryIndex {
     Map<DocumentKey, PreparedAdvisory> prepared = new java.util.concurrent.ConcurrentHashMap<>();
     byKey.entrySet().parallelStream()
         .forEach(e -> prepared.put(e.getKey(), PreparedAdvisory.of(e.getValue())));
-    return new AdvisoryIndex(byKey, new LinkedHashMap<>(prepared));
+    AdvisoryIndex index = new AdvisoryIndex(byKey, new LinkedHashMap<>(prepared));
+    index.lookup();
+    return index;
   }
 
   /** This index with {@code changed} added or replacing the advisory of the same identity. */
@@ -72,6 +74,11 @@ public final class AdvisoryIndex {
     Map<DocumentKey, PreparedAdvisory> preparedCopy = new LinkedHashMap<>(prepared);
     preparedCopy.put(DocumentKey.of(changed), PreparedAdvisory.of(changed));
     return new AdvisoryIndex(copy, preparedCopy);
+  }
+
+  /** The prepared form of the indexed document of the same identity, or {@code null}. */
+  PreparedAdvisory prepared(CsafDocument document) {
+    return prepared.get(DocumentKey.of(document));
   }
 
   /** The stored document of the same identity as {@code document}, or {@code null}. */
@@ -134,7 +141,10 @@ public final class AdvisoryIndex {
     return out;
   }
 
-  /** The second level, built on first use (an index replaced by {@link #with} may never match). */
+  /**
+   * The second level: built with the index by {@link #of}, and on first use by an index made by
+   * {@link #with} (re-correlation only matches the changed advisory).
+   */
   private synchronized ProductLookup lookup() {
     if (lookup == null) {
       lookup = new ProductLookup(ordered);
