@@ -1,11 +1,11 @@
 package io.fieldprint.advisories.index;
 
 import io.fieldprint.advisories.csaf.CsafDocument;
-import io.fieldprint.advisories.csaf.FullProductName;
 import io.fieldprint.advisories.match.AdvisoryMatch;
 import io.fieldprint.advisories.match.AdvisoryMatcher;
+import io.fieldprint.advisories.match.PreparedAdvisory;
+import io.fieldprint.advisories.match.PreparedDevice;
 import io.fieldprint.advisories.match.ProductMatcher;
-import io.fieldprint.advisories.match.VendorNames;
 import io.fieldprint.protocols.inventory.Asset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Advisories by canonical vendor key, so an asset is matched only against the documents that name
@@ -31,14 +30,23 @@ public final class AdvisoryIndex {
           .thenComparing(d -> d.publisher().namespace());
 
   private final Map<DocumentKey, CsafDocument> documents;
+  private final Map<DocumentKey, PreparedAdvisory> prepared;
+  private final List<PreparedAdvisory> ordered;
   private final Map<String, List<CsafDocument>> byVendor;
   private final AdvisoryMatcher matcher = new AdvisoryMatcher();
+  private ProductLookup lookup;
 
-  private AdvisoryIndex(Map<DocumentKey, CsafDocument> documents) {
+  private AdvisoryIndex(
+      Map<DocumentKey, CsafDocument> documents, Map<DocumentKey, PreparedAdvisory> prepared) {
     this.documents = documents;
+    this.prepared = prepared;
+    this.ordered =
+        prepared.values().stream()
+            .sorted(Comparator.comparing(PreparedAdvisory::document, ORDER))
+            .toList();
     Map<String, List<CsafDocument>> vendors = new HashMap<>();
-    documents.values().stream()
-        .sorted(ORDER)
+    ordered.stream()
+        .map(PreparedAdvisory::document)
         .forEach(
             d ->
                 vendorKeys(d)
@@ -51,14 +59,26 @@ public final class AdvisoryIndex {
   public static AdvisoryIndex of(List<CsafDocument> documents) {
     Map<DocumentKey, CsafDocument> byKey = new LinkedHashMap<>();
     documents.forEach(d -> byKey.put(DocumentKey.of(d), d));
-    return new AdvisoryIndex(byKey);
+    Map<DocumentKey, PreparedAdvisory> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+    byKey.entrySet().parallelStream()
+        .forEach(e -> prepared.put(e.getKey(), PreparedAdvisory.of(e.getValue())));
+    AdvisoryIndex index = new AdvisoryIndex(byKey, new LinkedHashMap<>(prepared));
+    index.lookup();
+    return index;
   }
 
   /** This index with {@code changed} added or replacing the advisory of the same identity. */
   public AdvisoryIndex with(CsafDocument changed) {
     Map<DocumentKey, CsafDocument> copy = new LinkedHashMap<>(documents);
     copy.put(DocumentKey.of(changed), changed);
-    return new AdvisoryIndex(copy);
+    Map<DocumentKey, PreparedAdvisory> preparedCopy = new LinkedHashMap<>(prepared);
+    preparedCopy.put(DocumentKey.of(changed), PreparedAdvisory.of(changed));
+    return new AdvisoryIndex(copy, preparedCopy);
+  }
+
+  /** The prepared form of the indexed document of the same identity, or {@code null}. */
+  PreparedAdvisory prepared(CsafDocument document) {
+    return prepared.get(DocumentKey.of(document));
   }
 
   /** The stored document of the same identity as {@code document}, or {@code null}. */
@@ -91,9 +111,45 @@ public final class AdvisoryIndex {
         new ProductMatcher.DeviceProduct(asset.vendor(), asset.product(), asset.model()));
   }
 
-  /** The matches of an asset, as {@link AdvisoryMatcher#match} would give over all documents. */
+  /**
+   * The matches of an asset, as {@link AdvisoryMatcher#match} would give over all documents: only
+   * the affected products the second level ({@link ProductLookup}) finds for the device are
+   * compared.
+   */
   public List<AdvisoryMatch> match(Asset asset) {
-    return matcher.match(asset, candidates(asset));
+    PreparedDevice device = AdvisoryMatcher.device(asset);
+    long[] refs = lookup().candidates(device);
+    List<AdvisoryMatch> out = new ArrayList<>();
+    int from = 0;
+    while (from < refs.length) {
+      int doc = (int) (refs[from] >>> 32);
+      int to = from;
+      while (to < refs.length && (int) (refs[to] >>> 32) == doc) {
+        to++;
+      }
+      int[] products = new int[to - from];
+      for (int i = from; i < to; i++) {
+        products[i - from] = (int) refs[i];
+      }
+      AdvisoryMatch best = matcher.best(asset, device, ordered.get(doc), products);
+      if (best != null) {
+        out.add(best);
+      }
+      from = to;
+    }
+    out.sort(Comparator.comparing(AdvisoryMatch::advisoryId));
+    return out;
+  }
+
+  /**
+   * The second level: built with the index by {@link #of}, and on first use by an index made by
+   * {@link #with} (re-correlation only matches the changed advisory).
+   */
+  private synchronized ProductLookup lookup() {
+    if (lookup == null) {
+      lookup = new ProductLookup(ordered);
+    }
+    return lookup;
   }
 
   /**
@@ -146,12 +202,7 @@ public final class AdvisoryIndex {
 
   /** The canonical vendor keys a document's products name. */
   public static Set<String> vendorKeys(CsafDocument document) {
-    Set<String> keys = new TreeSet<>();
-    Map<String, Set<String>> seen = new HashMap<>();
-    for (FullProductName p : document.productTree().products()) {
-      keys.addAll(seen.computeIfAbsent(p.vendor(), VendorNames::candidates));
-    }
-    return keys;
+    return PreparedAdvisory.vendorKeys(document);
   }
 
   /** Identity of an advisory: publisher namespace and tracking id. */

@@ -3,6 +3,7 @@ package io.fieldprint.advisories.index;
 import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.match.AdvisoryMatch;
 import io.fieldprint.advisories.match.AdvisoryMatcher;
+import io.fieldprint.advisories.match.PreparedAdvisory;
 import io.fieldprint.protocols.inventory.Asset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,7 @@ public final class Correlation {
       dropIds.add(previous.tracking().id());
     }
     index = index.with(changed);
+    List<PreparedAdvisory> prepared = List.of(index.prepared(changed));
     int rematched = 0;
     for (int i = 0; i < assets.size(); i++) {
       Asset a = assets.get(i);
@@ -60,7 +62,7 @@ public final class Correlation {
             kept.add(m);
           }
         }
-        kept.addAll(matcher.match(a, List.of(changed)));
+        kept.addAll(matcher.matchPrepared(a, prepared));
         kept.sort(Comparator.comparing(AdvisoryMatch::advisoryId));
         matches.put(a.id(), kept);
         rematched++;

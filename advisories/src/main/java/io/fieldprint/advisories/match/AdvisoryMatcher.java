@@ -2,23 +2,18 @@ package io.fieldprint.advisories.match;
 
 import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.csaf.FullProductName;
-import io.fieldprint.advisories.csaf.ProductStatus;
-import io.fieldprint.advisories.csaf.Vulnerability;
 import io.fieldprint.advisories.match.AdvisoryMatch.Confidence;
 import io.fieldprint.advisories.match.AdvisoryMatch.Level;
 import io.fieldprint.advisories.match.ProductMatcher.DeviceProduct;
 import io.fieldprint.advisories.version.VersionComparison.Verdict;
 import io.fieldprint.protocols.inventory.Asset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 
 /**
  * Matches one asset against advisories: at most one {@link AdvisoryMatch} per advisory, for the
@@ -29,20 +24,27 @@ import java.util.stream.Stream;
 public final class AdvisoryMatcher {
   private final ProductMatcher products = new ProductMatcher();
 
-  /** The matches of this asset, sorted by advisory id. */
+  /**
+   * The matches of this asset, sorted by advisory id. Only the documents that name one of the
+   * device's {@link ProductMatcher#advisoryVendors} are prepared and compared: no product of the
+   * others can match.
+   */
   public List<AdvisoryMatch> match(Asset asset, List<CsafDocument> documents) {
-    DeviceProduct device = new DeviceProduct(asset.vendor(), asset.product(), asset.model());
+    Set<String> vendors = device(asset).advisoryVendors();
+    return matchPrepared(
+        asset,
+        documents.stream()
+            .filter(d -> !Collections.disjoint(vendors, PreparedAdvisory.vendorKeys(d)))
+            .map(PreparedAdvisory::of)
+            .toList());
+  }
+
+  /** The matches of this asset against prepared advisories, sorted by advisory id. */
+  public List<AdvisoryMatch> matchPrepared(Asset asset, List<PreparedAdvisory> documents) {
+    PreparedDevice device = device(asset);
     List<AdvisoryMatch> out = new ArrayList<>();
-    for (CsafDocument doc : documents) {
-      AdvisoryMatch best = null;
-      Map<String, FullProductName> byId = doc.productTree().byId();
-      for (Map.Entry<String, Set<String>> e : affectedProducts(doc).entrySet()) {
-        FullProductName product = byId.get(e.getKey());
-        AdvisoryMatch candidate = candidate(asset, device, doc, product, e.getValue());
-        if (candidate != null && (best == null || RANK.compare(candidate, best) < 0)) {
-          best = candidate;
-        }
-      }
+    for (PreparedAdvisory doc : documents) {
+      AdvisoryMatch best = best(asset, device, doc, IntStream.range(0, doc.size()).toArray());
       if (best != null) {
         out.add(best);
       }
@@ -51,36 +53,42 @@ public final class AdvisoryMatcher {
     return out;
   }
 
+  /** The prepared form of an asset's identity. */
+  public static PreparedDevice device(Asset asset) {
+    return PreparedDevice.of(new DeviceProduct(asset.vendor(), asset.product(), asset.model()));
+  }
+
+  /**
+   * The best match of an asset in one advisory, looking only at the given affected products (in
+   * ascending order; an index gives those the device can match), or {@code null}.
+   */
+  public AdvisoryMatch best(
+      Asset asset, PreparedDevice device, PreparedAdvisory doc, int[] productIndexes) {
+    AdvisoryMatch best = null;
+    for (int i : productIndexes) {
+      AdvisoryMatch candidate = candidate(asset, device, doc, i);
+      if (candidate != null && (best == null || RANK.compare(candidate, best) < 0)) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
   private static final Comparator<AdvisoryMatch> RANK =
       Comparator.<AdvisoryMatch, Level>comparing(m -> m.confidence().level())
           .thenComparing(m -> m.productMatch().kind());
 
-  /** Product id to the CVEs it is affected by, in document order. */
-  private static Map<String, Set<String>> affectedProducts(CsafDocument doc) {
-    Map<String, Set<String>> out = new LinkedHashMap<>();
-    for (Vulnerability v : doc.vulnerabilities()) {
-      ProductStatus s = v.productStatus();
-      Set<String> notAffected = new HashSet<>(s.fixed());
-      notAffected.addAll(s.knownNotAffected());
-      notAffected.addAll(s.firstFixed());
-      Stream.of(s.firstAffected(), s.knownAffected(), s.lastAffected())
-          .flatMap(List::stream)
-          .filter(id -> !notAffected.contains(id))
-          .forEach(id -> out.computeIfAbsent(id, k -> new TreeSet<>()).add(v.cve()));
-    }
-    return out;
-  }
-
   private AdvisoryMatch candidate(
-      Asset asset, DeviceProduct device, CsafDocument doc, FullProductName p, Set<String> cves) {
-    if (p == null) {
-      return null;
-    }
-    ProductMatch pm = products.match(device, p);
+      Asset asset, PreparedDevice device, PreparedAdvisory prepared, int i) {
+    AdvisoryProduct ap = prepared.product(i);
+    ProductMatch pm = products.match(device, ap);
     if (!pm.matched()) {
       return null;
     }
-    VersionRule rule = VersionRule.evaluate(p.versionLeaf(), p.productName(), asset.firmware());
+    FullProductName p = ap.product;
+    Set<String> cves = prepared.cves(i);
+    CsafDocument doc = prepared.document();
+    VersionRule rule = ap.version.evaluate(asset.firmware());
     if (rule.verdict() == Verdict.NOT_AFFECTED) {
       return null;
     }

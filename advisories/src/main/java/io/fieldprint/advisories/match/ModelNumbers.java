@@ -132,20 +132,99 @@ final class ModelNumbers {
    * {@code *} wildcards, blanks ignored). A pattern of wildcards alone never matches.
    */
   static boolean matches(String pattern, String deviceModel) {
-    String p = normalise(pattern);
-    if (p.isEmpty() || deviceModel.isEmpty() || p.replace("*", "").replace("?", "").length() < 4) {
-      return false;
-    }
-    StringBuilder regex = new StringBuilder();
-    for (char c : p.toCharArray()) {
-      if (c == '*') {
-        regex.append(".*");
-      } else if (c == '?') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
+    return Wildcard.of(pattern).matches(deviceModel);
+  }
+
+  /**
+   * An advisory model number pattern compiled once.
+   *
+   * @param pattern the pattern as compared
+   * @param regex the compiled pattern, or {@code null} when it can never match (under 4 literal
+   *     characters)
+   * @param prefix the normalised pattern up to its first wildcard: every model it matches starts
+   *     with it
+   */
+  record Wildcard(String pattern, Pattern regex, String prefix, String glob) {
+    static Wildcard of(String pattern) {
+      String p = normalise(pattern);
+      if (p.isEmpty() || p.replace("*", "").replace("?", "").length() < 4) {
+        return new Wildcard(pattern, null, "", "");
       }
+      StringBuilder regex = new StringBuilder();
+      int prefix = -1;
+      for (int i = 0; i < p.length(); i++) {
+        char c = p.charAt(i);
+        if (c == '*' || c == '?') {
+          prefix = prefix < 0 ? i : prefix;
+          regex.append(c == '*' ? ".*" : ".");
+        } else {
+          regex.append(Pattern.quote(String.valueOf(c)));
+        }
+      }
+      return new Wildcard(
+          pattern, Pattern.compile(regex.toString()), prefix < 0 ? p : p.substring(0, prefix), p);
     }
-    return deviceModel.matches(regex.toString());
+
+    /**
+     * Whether a device's normalised model matches: by {@link #glob} without a regex, except for the
+     * rare model with a line terminator (which a regex {@code .} does not match) or a surrogate
+     * pair (which it matches as one character).
+     */
+    boolean matches(String deviceModel) {
+      return matches(deviceModel, isPlain(deviceModel));
+    }
+
+    /** {@link #matches(String)} for a model whose {@link #isPlain} is known. */
+    boolean matches(String deviceModel, boolean plain) {
+      if (regex == null || deviceModel.isEmpty()) {
+        return false;
+      }
+      return plain ? glob(glob, deviceModel) : regex.matcher(deviceModel).matches();
+    }
+
+    /** {@code ?} one character, {@code *} any run, anything else itself; the whole text. */
+    private static boolean glob(String pattern, String text) {
+      int p = 0;
+      int t = 0;
+      int star = -1;
+      int resume = 0;
+      while (t < text.length()) {
+        char c = p < pattern.length() ? pattern.charAt(p) : 0;
+        if (p < pattern.length() && (c == '?' || (c != '*' && c == text.charAt(t)))) {
+          p++;
+          t++;
+        } else if (p < pattern.length() && c == '*') {
+          star = p++;
+          resume = t;
+        } else if (star >= 0) {
+          p = star + 1;
+          t = ++resume;
+        } else {
+          return false;
+        }
+      }
+      while (p < pattern.length() && pattern.charAt(p) == '*') {
+        p++;
+      }
+      return p == pattern.length();
+    }
+
+    /**
+     * Whether the glob gives what the regex gives for this text: no line terminator nor surrogate.
+     */
+    static boolean isPlain(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n'
+            || c == '\r'
+            || c == '\u0085'
+            || c == '\u2028'
+            || c == '\u2029'
+            || Character.isSurrogate(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

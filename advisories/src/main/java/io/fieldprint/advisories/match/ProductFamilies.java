@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,6 +27,11 @@ final class ProductFamilies {
    * @param advisory matches an advisory product name that stands for the whole family
    */
   record Family(String vendor, String name, Pattern device, Pattern advisory) {
+    /** The lookup key of this family in an index of advisory products. */
+    String key() {
+      return "f:" + vendor + "\t" + name;
+    }
+
     boolean containsDevice(String product, String model) {
       return (!model.isEmpty() && device.matcher(model).matches())
           || (product != null && device.matcher(product.strip()).matches());
@@ -39,18 +43,20 @@ final class ProductFamilies {
   }
 
   /**
-   * The family both the device and the advisory product name, if any, among the families of the
-   * given vendors (the device's, and those of product lines it shares through {@link
-   * VendorLineage}).
+   * The families of these vendors whose advisory pattern matches this advisory product name, in
+   * file order.
    */
-  static Optional<Family> shared(
-      Set<String> vendorKeys, String product, String model, String advisoryProduct) {
+  static List<Family> naming(Set<String> vendorKeys, String advisoryProduct) {
     String advisory = advisoryProduct.replace('\u00a0', ' ').strip();
     return FAMILIES.stream()
         .filter(f -> vendorKeys.contains(f.vendor()))
         .filter(f -> f.advisory().matcher(advisory).matches())
-        .filter(f -> f.containsDevice(product, model))
-        .findFirst();
+        .toList();
+  }
+
+  /** The families, of any vendor, a device belongs to by its product name or normalised model. */
+  static List<Family> containing(String product, String model) {
+    return FAMILIES.stream().filter(f -> f.containsDevice(product, model)).toList();
   }
 
   private static List<Family> read(InputStream in) throws IOException {

@@ -1,7 +1,6 @@
 package io.fieldprint.advisories.match;
 
 import io.fieldprint.advisories.csaf.FullProductName;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,20 +39,24 @@ public final class ProductMatcher {
 
   /** Matches one device against one advisory product; never throws. */
   public ProductMatch match(DeviceProduct device, FullProductName advisory) {
-    String vendorKey = VendorNames.normalise(device.vendor());
+    return match(PreparedDevice.of(device), AdvisoryProduct.of(advisory));
+  }
+
+  /** Matches one prepared device against one prepared advisory product; never throws. */
+  ProductMatch match(PreparedDevice device, AdvisoryProduct advisory) {
+    String vendorKey = device.vendorKey;
     if (vendorKey.isEmpty()) {
       return ProductMatch.none("the device reports no vendor");
     }
-    Set<String> advisoryVendors = VendorNames.candidates(advisory.vendor());
-    String model = ModelNumbers.normalise(device.model());
+    Set<String> advisoryVendors = advisory.vendors;
     if (!advisoryVendors.contains(vendorKey)) {
       Optional<VendorLineage.Line> line =
-          VendorLineage.covering(vendorKey, advisoryVendors, device.product(), model);
+          VendorLineage.covering(vendorKey, advisoryVendors, device.device.product(), device.model);
       if (line.isEmpty()) {
         return ProductMatch.none(
             "vendor '" + vendorKey + "' is not the advisory's " + advisoryVendors);
       }
-      ProductMatch pm = sameVendor(device, line.get().advisory(), model, advisory);
+      ProductMatch pm = sameVendor(device, line.get().advisory(), advisory);
       return pm.matched()
           ? new ProductMatch(
               pm.kind(),
@@ -65,53 +68,60 @@ public final class ProductMatcher {
                   + pm.reason())
           : pm;
     }
-    return sameVendor(device, vendorKey, model, advisory);
+    return sameVendor(device, vendorKey, advisory);
   }
 
   private static ProductMatch sameVendor(
-      DeviceProduct device, String vendorKey, String model, FullProductName advisory) {
-    String name = advisory.productName().isEmpty() ? advisory.name() : advisory.productName();
-    String productAsModel = ModelNumbers.normalise(device.product());
-    List<String> advisoryModels = new ArrayList<>(advisory.helper().modelNumbers());
-    int helpers = advisoryModels.size();
-    advisoryModels.addAll(ModelNumbers.inName(name));
-    for (int i = 0; i < advisoryModels.size(); i++) {
-      String pattern = advisoryModels.get(i);
-      String compared = i < helpers ? ModelNumbers.partial(pattern) : pattern;
-      boolean byModel = ModelNumbers.matches(compared, model);
-      if (byModel || ModelNumbers.matches(compared, productAsModel)) {
-        String reported = byModel ? device.model() : device.product();
+      PreparedDevice device, String vendorKey, AdvisoryProduct advisory) {
+    List<ModelNumbers.Wildcard> models = advisory.models;
+    for (int i = 0; i < models.size(); i++) {
+      ModelNumbers.Wildcard compared = models.get(i);
+      boolean byModel = compared.matches(device.model, device.modelIsPlain);
+      if (byModel || compared.matches(device.productAsModel, device.productAsModelIsPlain)) {
+        String reported = byModel ? device.device.model() : device.device.product();
         return new ProductMatch(
             ProductMatch.Kind.EXACT_MODEL,
-            "model '" + reported + "' matches advisory model number '" + pattern + "'");
+            "model '"
+                + reported
+                + "' matches advisory model number '"
+                + advisory.modelTexts.get(i)
+                + "'");
       }
     }
-    if (!advisoryModels.isEmpty() && ModelNumbers.isOrderNumber(model)) {
+    if (!models.isEmpty() && device.modelIsOrderNumber) {
       return ProductMatch.none(
-          "model '" + device.model() + "' is none of the advisory's " + advisoryModels);
+          "model '" + device.device.model() + "' is none of the advisory's " + advisory.modelTexts);
     }
-    return byName(device, vendorKey, model, name);
+    return byName(device, vendorKey, advisory);
   }
 
   private static ProductMatch byName(
-      DeviceProduct device, String vendorKey, String model, String name) {
-    for (String text : new String[] {device.product(), device.model()}) {
-      String reason = ProductNames.match(text, name);
+      PreparedDevice device, String vendorKey, AdvisoryProduct advisory) {
+    for (List<String> tokens : List.of(device.productTokens, device.modelTokens)) {
+      String reason = ProductNames.match(tokens, advisory.names);
       if (reason != null) {
         return new ProductMatch(ProductMatch.Kind.PRODUCT_NAME, reason);
       }
     }
-    Optional<ProductFamilies.Family> family =
-        ProductFamilies.shared(
-            VendorLineage.withPartners(vendorKey, device.product(), model),
-            device.product(),
-            model,
-            name);
-    if (family.isPresent()) {
-      return new ProductMatch(
-          ProductMatch.Kind.FAMILY,
-          "device and '" + name.strip() + "' are in the " + family.get().name());
+    if (advisory.families.isEmpty()) {
+      return noMatch(advisory.name);
     }
+    String product = device.device.product();
+    Set<String> vendorKeys =
+        vendorKey.equals(device.vendorKey)
+            ? device.advisoryVendors()
+            : VendorLineage.withPartners(vendorKey, product, device.model);
+    for (ProductFamilies.Family family : advisory.families) {
+      if (vendorKeys.contains(family.vendor()) && device.families.contains(family)) {
+        return new ProductMatch(
+            ProductMatch.Kind.FAMILY,
+            "device and '" + advisory.name.strip() + "' are in the " + family.name());
+      }
+    }
+    return noMatch(advisory.name);
+  }
+
+  private static ProductMatch noMatch(String name) {
     return ProductMatch.none("neither model, product name nor family matches '" + name + "'");
   }
 }

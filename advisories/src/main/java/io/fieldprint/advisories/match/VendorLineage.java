@@ -62,6 +62,19 @@ final class VendorLineage {
     return out;
   }
 
+  /**
+   * Every vendor whose families a device matched through these advisory vendors can share: the
+   * vendors themselves and the vendors of product lines any of them hands on ({@link #withPartners}
+   * of each, for any product).
+   */
+  static Set<String> reachable(Set<String> advisoryVendors) {
+    Set<String> out = new LinkedHashSet<>(advisoryVendors);
+    LINES.stream()
+        .filter(l -> advisoryVendors.contains(l.device()))
+        .forEach(l -> out.add(l.advisory()));
+    return out;
+  }
+
   private static List<Line> read(InputStream in) throws IOException {
     List<Line> out = new ArrayList<>();
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

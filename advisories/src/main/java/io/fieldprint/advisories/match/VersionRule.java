@@ -10,6 +10,8 @@ import io.fieldprint.advisories.version.VersionRange.AllVersions;
 import io.fieldprint.protocols.decode.Parsed;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +44,7 @@ public record VersionRule(
 
   /** Compares the device's firmware with the product's version leaf; never throws. */
   static VersionRule evaluate(Branch leaf, String firmware) {
-    return evaluate(leaf, null, firmware);
+    return evaluate(leaf, null, firmware, VersionRange::parse);
   }
 
   /**
@@ -50,11 +52,43 @@ public record VersionRule(
    * versions but the product name ends with "Version X", the release X is the rule. Never throws.
    */
   static VersionRule evaluate(Branch leaf, String productName, String firmware) {
+    return evaluate(leaf, productName, firmware, VersionRange::parse);
+  }
+
+  /**
+   * One advisory product's rule, prepared for many devices: the version texts it parses (at most
+   * three: the leaf, the leaf without a remark, the release the name names) are parsed once.
+   * Thread-safe.
+   */
+  static final class Prepared {
+    private final Branch leaf;
+    private final String productName;
+    private final Map<String, Parsed<VersionRange>> parsed = new ConcurrentHashMap<>();
+
+    Prepared(Branch leaf, String productName) {
+      this.leaf = leaf;
+      boolean names = productName != null && NAMED_VERSION.matcher(productName.strip()).find();
+      this.productName = names ? productName : null;
+    }
+
+    /** {@link VersionRule#evaluate(Branch, String, String)} for this product's leaf and name. */
+    VersionRule evaluate(String firmware) {
+      return VersionRule.evaluate(
+          leaf, productName, firmware, text -> parsed.computeIfAbsent(text, VersionRange::parse));
+    }
+  }
+
+  private static VersionRule evaluate(
+      Branch leaf,
+      String productName,
+      String firmware,
+      Function<String, Parsed<VersionRange>> parse) {
     Matcher named = productName == null ? null : NAMED_VERSION.matcher(productName.strip());
     if (leaf != null && named != null && named.find()) {
-      Parsed<VersionRange> all = VersionRange.parse(leaf.name().strip());
+      Parsed<VersionRange> all = parse.apply(leaf.name().strip());
       if (all instanceof Parsed.Ok<VersionRange> ok && ok.value() instanceof AllVersions) {
-        VersionRule rule = evaluate(new Branch(leaf.category(), "=" + named.group(1)), firmware);
+        VersionRule rule =
+            evaluate(new Branch(leaf.category(), "=" + named.group(1)), null, firmware, parse);
         return new VersionRule(
             leaf.name().strip(),
             rule.range(),
@@ -69,9 +103,9 @@ public record VersionRule(
           null, null, firmware, Verdict.UNKNOWN, "the advisory product gives no version", null);
     }
     String text = leaf.name().strip();
-    Parsed<VersionRange> parsed = VersionRange.parse(text);
+    Parsed<VersionRange> parsed = parse.apply(text);
     if (!(parsed instanceof Parsed.Ok<VersionRange> ok)) {
-      VersionRule narrowed = narrowed(leaf.category(), text, firmware);
+      VersionRule narrowed = narrowed(leaf.category(), text, firmware, parse);
       if (narrowed != null) {
         return narrowed;
       }
@@ -96,12 +130,13 @@ public record VersionRule(
    * version outside it is not affected and one inside it is undecided. {@code null} when the text
    * without the remark does not parse either.
    */
-  private static VersionRule narrowed(String category, String text, String firmware) {
+  private static VersionRule narrowed(
+      String category, String text, String firmware, Function<String, Parsed<VersionRange>> parse) {
     Matcher remark = REMARK.matcher(text);
     if (!remark.matches()) {
       return null;
     }
-    VersionRule bare = evaluate(new Branch(category, remark.group(1)), firmware);
+    VersionRule bare = evaluate(new Branch(category, remark.group(1)), null, firmware, parse);
     if (bare.range() == null) {
       return null;
     }

@@ -7,13 +7,16 @@ import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.csaf.CsafReader;
 import io.fieldprint.advisories.match.AdvisoryMatch;
 import io.fieldprint.advisories.match.AdvisoryMatcher;
+import io.fieldprint.advisories.match.PreparedAdvisory;
 import io.fieldprint.advisories.testing.SharedData;
 import io.fieldprint.protocols.inventory.Asset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,26 @@ class AdvisoryIndexTest {
     }
     assertTrue(lineage > 0, "the sample includes matches through a vendor's product line");
     assertTrue(matched > 5, "the sample exercises real matches: " + matched);
+  }
+
+  @Test
+  void productLookupMissesNoProductOfTheAdvisoriesNamingTheVendorOnAThousandAssets() {
+    AdvisoryIndex index = AdvisoryIndex.of(corpus);
+    AdvisoryMatcher matcher = new AdvisoryMatcher();
+    Map<CsafDocument, PreparedAdvisory> prepared = new IdentityHashMap<>();
+    corpus.forEach(d -> prepared.put(d, PreparedAdvisory.of(d)));
+    List<Asset> sample = SyntheticAssets.draw(corpus, 1_000, 13);
+    List<List<AdvisoryMatch>> indexed = index.matchAll(sample);
+    long matches = 0;
+    for (int i = 0; i < sample.size(); i++) {
+      Asset a = sample.get(i);
+      List<PreparedAdvisory> everyProduct =
+          index.candidates(a).stream().map(prepared::get).toList();
+      List<AdvisoryMatch> exhaustive = matcher.matchPrepared(a, everyProduct);
+      assertEquals(exhaustive, indexed.get(i), a.toString());
+      matches += exhaustive.size();
+    }
+    assertTrue(matches > 1_000, "the sample exercises real matches: " + matches);
   }
 
   @Test
