@@ -5,15 +5,18 @@ package io.fieldprint.collector.storage;
  * written once: both databases speak the same syntax.
  */
 public enum Dialect {
-  SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", ""),
-  POSTGRESQL("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", " FOR UPDATE");
+  SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", "", ""),
+  POSTGRESQL(
+      "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", " FOR UPDATE", " FOR UPDATE SKIP LOCKED");
 
   private final String serialKey;
   private final String lockRow;
+  private final String claimRows;
 
-  Dialect(String serialKey, String lockRow) {
+  Dialect(String serialKey, String lockRow, String claimRows) {
     this.serialKey = serialKey;
     this.lockRow = lockRow;
+    this.claimRows = claimRows;
   }
 
   /** Column definition of an auto-increment primary key (migration placeholder). */
@@ -27,5 +30,15 @@ public enum Dialect {
    */
   public String lockRow() {
     return lockRow;
+  }
+
+  /**
+   * Suffix that claims the selected rows for this transaction, skipping rows another collector
+   * holds: background work (correlation, alert delivery) then runs once across collectors sharing
+   * one PostgreSQL. Empty on SQLite, where one process owns the file and write transactions are
+   * exclusive.
+   */
+  public String claimRows() {
+    return claimRows;
   }
 }
