@@ -54,6 +54,8 @@ final class CorrelationRoutes {
 
   void mount(Router api) {
     api.post("/advisories").handler(this::importAdvisories);
+    api.get("/advisories").handler(this::advisories);
+    api.get("/advisories/rejections").handler(this::rejections);
     api.get("/sites/:site/matches").handler(this::matches);
     api.put("/sites/:site/assets/:uid/matches/:advisory/triage").handler(this::triage);
     api.get("/alerts/dead-letters").handler(this::deadLetters);
@@ -79,6 +81,51 @@ final class CorrelationRoutes {
               return new JsonObject().put("items", items);
             })
         .onSuccess(r -> ApiJson.send(ctx, 200, r))
+        .onFailure(ctx::fail);
+  }
+
+  private void advisories(RoutingContext ctx) {
+    Authenticator.user(ctx);
+    blocking
+        .run(store::advisories)
+        .onSuccess(
+            list -> {
+              JsonArray items = new JsonArray();
+              list.forEach(
+                  a ->
+                      items.add(
+                          new JsonObject()
+                              .put("trackingId", a.trackingId())
+                              .put("version", a.version())
+                              .put(
+                                  "currentReleaseDate",
+                                  a.currentReleaseDate().map(Object::toString).orElse(null))
+                              .put("title", a.title())
+                              .put("tlp", a.tlp().orElse(null))
+                              .put("importedAt", a.importedAt().toString())));
+              ApiJson.send(ctx, 200, new JsonObject().put("items", items));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void rejections(RoutingContext ctx) {
+    Authenticator.admin(ctx);
+    blocking
+        .run(() -> store.rejections(200))
+        .onSuccess(
+            list -> {
+              JsonArray items = new JsonArray();
+              list.forEach(
+                  r ->
+                      items.add(
+                          new JsonObject()
+                              .put("trackingId", r.trackingId().orElse(null))
+                              .put("source", r.source())
+                              .put("sha256", r.sha256())
+                              .put("reason", r.reason())
+                              .put("at", r.at().toString())));
+              ApiJson.send(ctx, 200, new JsonObject().put("items", items));
+            })
         .onFailure(ctx::fail);
   }
 
