@@ -145,7 +145,7 @@ final class CorrelationRoutes {
       JsonNode array = JSON.readTree(body);
       if (array.size() > maxBatch) {
         throw new ApiException(
-            413, "too_many_documents", "at most " + maxBatch + " documents per request");
+            413, "payload_too_large", "at most " + maxBatch + " documents per request");
       }
       List<byte[]> out = new ArrayList<>();
       for (JsonNode n : array) {

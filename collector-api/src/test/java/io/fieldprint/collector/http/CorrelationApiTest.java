@@ -29,7 +29,8 @@ class CorrelationApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    c = new RunningCollector(dir, "correlation:\n  intervalMillis: 100\n");
+    c = new RunningCollector(
+            dir, "correlation:\n  intervalMillis: 100\nadvisories:\n  maxBatchDocuments: 3\n");
   }
 
   @AfterEach
@@ -112,6 +113,8 @@ class CorrelationApiTest {
         results.getJsonObject(1).getString("reason"),
         rejections.getJsonObject(0).getString("reason"));
     assertEquals(400, c.post("/api/v1/advisories", c.adminToken, "\"x\"").statusCode());
+    HttpResponse<String> tooMany = c.post("/api/v1/advisories", c.adminToken, "[{},{},{},{}]");
+    assertEquals(413, tooMany.statusCode(), tooMany.body());
   }
 
   private JsonObject awaitOneMatch(String token) throws Exception {
