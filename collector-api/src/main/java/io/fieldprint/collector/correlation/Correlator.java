@@ -24,7 +24,7 @@ import java.util.Optional;
  * The correlation job: matches assets whose identity changed (or all assets, after an advisory
  * import marked them) against the current advisories, in claimed batches. Blocking; run it on a
  * worker. Several collectors on one PostgreSQL each claim different assets, so each alert is made
- * once.
+ * once. One instance serves one thread.
  */
 public final class Correlator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +34,8 @@ public final class Correlator {
   private final AdvisoryMatcher matcher = new AdvisoryMatcher();
   private final AlertRouter router;
   private final int batchSize;
+  private Map<String, String> batchVersions;
+  private List<CsafDocument> batchDocuments = List.of();
 
   public Correlator(CorrelationStore store, CsafReader reader, AlertRouter router, int batchSize) {
     this.store = store;
@@ -61,7 +63,12 @@ public final class Correlator {
   }
 
   private List<FoundMatch> match(StoredAsset stored, Map<String, String> versions) {
-    List<CsafDocument> docs = cache.documents(versions);
+    // one version map per claimed batch: resolve its documents once, not once per asset
+    if (versions != batchVersions) {
+      batchDocuments = cache.documents(versions);
+      batchVersions = versions;
+    }
+    List<CsafDocument> docs = batchDocuments;
     return matcher.match(asset(stored), docs).stream()
         .map(m -> found(m, versions.get(m.advisoryId())))
         .toList();

@@ -29,7 +29,8 @@ class CorrelationApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    c = new RunningCollector(
+    c =
+        new RunningCollector(
             dir, "correlation:\n  intervalMillis: 100\nadvisories:\n  maxBatchDocuments: 3\n");
   }
 
