@@ -13,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Sends an RFC 5424 message ({@code <PRI>1 TIMESTAMP HOSTNAME fieldprint - alert - CEF...}) over
- * UDP (one datagram) or TCP (octet counting, RFC 6587 3.4.1: {@code LENGTH SP MESSAGE}).
+ * UDP (one datagram), TCP (octet counting, RFC 6587 3.4.1: {@code LENGTH SP MESSAGE}) or TLS (RFC
+ * 5425: the same framing inside TLS, the certificate checked against the host).
  */
 public final class SyslogSender implements AlertSender {
   /** facility local0 (16), severity warning (4). */
@@ -27,11 +31,16 @@ public final class SyslogSender implements AlertSender {
   private final Destination.Syslog destination;
   private final String version;
   private final String hostname;
+  private final SSLSocketFactory tls;
 
   public SyslogSender(Destination.Syslog destination, String version) {
     this.destination = destination;
     this.version = version;
     this.hostname = localHostname();
+    this.tls =
+        destination.transport() == Destination.Transport.TLS
+            ? TrustedCertificates.socketFactory(destination.caFile())
+            : null;
   }
 
   @Override
@@ -50,9 +59,16 @@ public final class SyslogSender implements AlertSender {
       }
       return;
     }
-    try (Socket socket = new Socket()) {
+    try (Socket socket = tls == null ? new Socket() : tls.createSocket()) {
       socket.connect(new InetSocketAddress(destination.host(), destination.port()), 10_000);
       socket.setSoTimeout(10_000);
+      if (socket instanceof SSLSocket ssl) {
+        // the receiver's certificate must name the configured host (RFC 5425 section 5.2)
+        SSLParameters params = ssl.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(params);
+        ssl.startHandshake();
+      }
       OutputStream out = socket.getOutputStream();
       out.write((message.length + " ").getBytes(StandardCharsets.US_ASCII));
       out.write(message);

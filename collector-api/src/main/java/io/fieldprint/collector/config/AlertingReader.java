@@ -115,10 +115,11 @@ final class AlertingReader {
       }
       case "syslog" -> {
         s.rejectUnknownKeys(
-            Set.of("type", "name", "host", "port", "transport", "maxAttempts", "allowTlp"));
+            Set.of(
+                "type", "name", "host", "port", "transport", "caFile", "maxAttempts", "allowTlp"));
         String transport = s.text("transport", "udp").toUpperCase(Locale.ROOT);
-        if (!Set.of("UDP", "TCP").contains(transport)) {
-          s.problem("transport", "must be udp or tcp");
+        if (!Set.of("UDP", "TCP", "TLS").contains(transport)) {
+          s.problem("transport", "must be udp, tcp or tls");
           transport = "UDP";
         }
         if (!s.has("port")) {
@@ -130,13 +131,22 @@ final class AlertingReader {
             s.integer("port", 514, 1, 65535),
             Destination.Transport.valueOf(transport),
             attempts,
-            tlp);
+            tlp,
+            s.has("caFile") ? Optional.of(readable(s, "caFile", base)) : Optional.empty());
       }
       default -> {
         s.problem("type", "must be webhook or syslog");
         return null;
       }
     }
+  }
+
+  private static Path readable(ConfigSection s, String key, Path base) {
+    Path p = base.resolve(s.text(key, ".")).normalize();
+    if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+      s.problem(key, "no readable file at " + p);
+    }
+    return p;
   }
 
   private static String secret(ConfigSection s, Path base) {

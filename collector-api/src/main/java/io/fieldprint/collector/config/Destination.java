@@ -28,19 +28,26 @@ public sealed interface Destination {
     }
   }
 
-  /** RFC 5424 messages with a CEF payload, over UDP or TCP (octet counting, RFC 6587). */
+  /**
+   * RFC 5424 messages with a CEF payload, over UDP, TCP (octet counting, RFC 6587) or TLS (RFC
+   * 5425, same framing).
+   *
+   * @param caFile PEM certificates trusted for TLS instead of the JVM's default trust store
+   */
   record Syslog(
       String name,
       String host,
       int port,
       Transport transport,
       int maxAttempts,
-      Set<String> allowTlp)
+      Set<String> allowTlp,
+      java.util.Optional<java.nio.file.Path> caFile)
       implements Destination {}
 
   /** Syslog transport. */
   enum Transport {
     UDP,
-    TCP
+    TCP,
+    TLS
   }
 }

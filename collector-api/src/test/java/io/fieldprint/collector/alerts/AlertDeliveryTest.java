@@ -108,9 +108,21 @@ class AlertDeliveryTest {
               List.of(
                   hook(Set.of(), 3),
                   new Destination.Syslog(
-                      "siem-udp", "127.0.0.1", udp.port(), Destination.Transport.UDP, 3, Set.of()),
+                      "siem-udp",
+                      "127.0.0.1",
+                      udp.port(),
+                      Destination.Transport.UDP,
+                      3,
+                      Set.of(),
+                      Optional.empty()),
                   new Destination.Syslog(
-                      "siem-tcp", "127.0.0.1", tcp.port(), Destination.Transport.TCP, 3, Set.of())),
+                      "siem-tcp",
+                      "127.0.0.1",
+                      tcp.port(),
+                      Destination.Transport.TCP,
+                      3,
+                      Set.of(),
+                      Optional.empty())),
               List.of("hook", "siem-udp", "siem-tcp"));
       correlate(settings, CsafFixtures.cisa(CsafFixtures.S7_1500));
       assertEquals(3, new AlertDelivery(correlations, settings, "9.9.9", clock).runOnce());
@@ -148,7 +160,13 @@ class AlertDeliveryTest {
               List.of(
                   hook(Set.of("AMBER"), 3),
                   new Destination.Syslog(
-                      "siem-udp", "127.0.0.1", udp.port(), Destination.Transport.UDP, 3, Set.of())),
+                      "siem-udp",
+                      "127.0.0.1",
+                      udp.port(),
+                      Destination.Transport.UDP,
+                      3,
+                      Set.of(),
+                      Optional.empty())),
               List.of("hook", "siem-udp"));
       correlate(settings, CsafFixtures.withTlp(CsafFixtures.cisa(CsafFixtures.S7_1500), "AMBER"));
       assertEquals(1, new AlertDelivery(correlations, settings, "1", clock).runOnce());
@@ -179,6 +197,99 @@ class AlertDeliveryTest {
     clock.advance(Duration.ofDays(1));
     delivery.runOnce();
     assertEquals(2, bodies.size(), "a dead delivery is not retried");
+  }
+
+  @Test
+  void syslogOverTlsReachesAReceiverTheCaFileTrustsAndNoOtherCertificate() throws Exception {
+    Path receiverCert = certificate("receiver");
+    Path otherCert = certificate("other");
+    try (SyslogReceiver tls = SyslogReceiver.tls(serverContext("receiver"))) {
+      Alerting settings =
+          settings(
+              List.of(
+                  new Destination.Syslog(
+                      "siem-tls",
+                      "127.0.0.1",
+                      tls.port(),
+                      Destination.Transport.TLS,
+                      3,
+                      Set.of(),
+                      Optional.of(receiverCert)),
+                  new Destination.Syslog(
+                      "siem-wrong-ca",
+                      "127.0.0.1",
+                      tls.port(),
+                      Destination.Transport.TLS,
+                      1,
+                      Set.of(),
+                      Optional.of(otherCert))),
+              List.of("siem-tls", "siem-wrong-ca"));
+      correlate(settings, CsafFixtures.cisa(CsafFixtures.S7_1500));
+      assertEquals(1, new AlertDelivery(correlations, settings, "1", clock).runOnce());
+      SyslogReceiver.Message m = tls.next();
+      assertTrue(m.msg().startsWith("CEF:0|fieldprint|fieldprint|1|ICSA-23-222-07|"), m.msg());
+      CorrelationStore.DeadLetter dead = correlations.deadLetters(Optional.empty(), 10).get(0);
+      assertEquals("siem-wrong-ca", dead.destination());
+    }
+  }
+
+  /** A self-signed P-256 certificate for 127.0.0.1 made by openssl, with a PKCS#12 key store. */
+  private Path certificate(String name) throws Exception {
+    Path cert = dir.resolve(name + ".pem");
+    Path key = dir.resolve(name + ".key");
+    run(
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=" + name,
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        key.toString(),
+        "-out",
+        cert.toString());
+    run(
+        "openssl",
+        "pkcs12",
+        "-export",
+        "-in",
+        cert.toString(),
+        "-inkey",
+        key.toString(),
+        "-out",
+        dir.resolve(name + ".p12").toString(),
+        "-passout",
+        "pass:changeit");
+    return cert;
+  }
+
+  private javax.net.ssl.SSLContext serverContext(String name) throws Exception {
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = java.nio.file.Files.newInputStream(dir.resolve(name + ".p12"))) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    javax.net.ssl.KeyManagerFactory kmf =
+        javax.net.ssl.KeyManagerFactory.getInstance(
+            javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(ks, "changeit".toCharArray());
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(kmf.getKeyManagers(), null, null);
+    return context;
+  }
+
+  private static void run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
+    assertEquals(0, p.exitValue(), output);
   }
 
   private void correlate(Alerting settings, byte[] advisory) {

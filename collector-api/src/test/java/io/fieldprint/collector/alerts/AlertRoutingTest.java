@@ -19,7 +19,8 @@ class AlertRoutingTest {
           new Destination.Webhook("soc", URI.create("http://127.0.0.1/"), "s", 1, Set.of("AMBER")),
           new Destination.Webhook(
               "cert", URI.create("http://127.0.0.1/"), "s", 1, Set.of("AMBER", "RED")),
-          new Destination.Syslog("siem", "127.0.0.1", 514, Destination.Transport.UDP, 1, Set.of()));
+          new Destination.Syslog(
+              "siem", "127.0.0.1", 514, Destination.Transport.UDP, 1, Set.of(), Optional.empty()));
 
   private static Alert alert(String site, Confidence c, Double cvss, String tlp) {
     return new Alert(

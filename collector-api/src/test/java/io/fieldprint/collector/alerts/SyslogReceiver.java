@@ -66,7 +66,21 @@ final class SyslogReceiver implements AutoCloseable {
   }
 
   static SyslogReceiver tcp() throws IOException {
-    ServerSocket s = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+    return stream(new ServerSocket(0, 10, InetAddress.getLoopbackAddress()));
+  }
+
+  /**
+   * RFC 5425: octet-counted frames inside TLS with the given server key; clients whose handshake
+   * fails (they do not trust the certificate) are dropped, not reported.
+   */
+  static SyslogReceiver tls(javax.net.ssl.SSLContext server) throws IOException {
+    return stream(
+        server
+            .getServerSocketFactory()
+            .createServerSocket(0, 10, InetAddress.getLoopbackAddress()));
+  }
+
+  private static SyslogReceiver stream(ServerSocket s) {
     SyslogReceiver[] self = new SyslogReceiver[1];
     self[0] =
         new SyslogReceiver(
@@ -80,6 +94,8 @@ final class SyslogReceiver implements AutoCloseable {
                   while ((frame = octetCounted(in)) != null) {
                     self[0].parse(frame);
                   }
+                } catch (javax.net.ssl.SSLHandshakeException e) {
+                  // an untrusting client hung up during the handshake
                 } catch (IOException e) {
                   if (s.isClosed()) {
                     return;

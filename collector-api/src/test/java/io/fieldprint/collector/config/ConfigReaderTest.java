@@ -134,7 +134,7 @@ class ConfigReaderTest {
     assertTrue(has(p, "alerts.destinations[0].url: must be an http or https URL"), p.toString());
     assertTrue(has(p, "alerts.destinations[0].secretFile: is required"), p.toString());
     assertTrue(has(p, "alerts.destinations[0].allowTlp: lists AMBER"), p.toString());
-    assertTrue(has(p, "alerts.destinations[1].transport: must be udp or tcp"), p.toString());
+    assertTrue(has(p, "alerts.destinations[1].transport: must be udp, tcp or tls"), p.toString());
     assertTrue(has(p, "alerts.destinations[1].port: is required"), p.toString());
     assertTrue(has(p, "alerts.destinations[2].type: must be webhook or syslog"), p.toString());
     assertTrue(has(p, "alerts.routes[0].destinations: no destination named nobody"), p.toString());
