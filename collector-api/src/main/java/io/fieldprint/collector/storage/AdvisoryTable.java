@@ -25,6 +25,7 @@ final class AdvisoryTable {
   }
 
   AdvisoryPut put(Connection c, NewAdvisory a, long now, String actor) throws SQLException {
+    dialect.lock(c, Dialect.ADVISORIES_LOCK, false);
     Optional<Stored> current = current(c, a.trackingId());
     AdvisoryPut outcome = current.map(s -> compare(s, a)).orElse(AdvisoryPut.NEW);
     if (outcome == AdvisoryPut.NEW) {

@@ -63,11 +63,12 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   public CorrelationRun correlateDue(int limit, AssetMatcher matcher, AlertRouter router) {
     return jdbc.transaction(
         c -> {
+          dialect.lock(c, Dialect.ADVISORIES_LOCK, true);
           List<StoredAsset> due = claimDue(c, limit);
           if (due.isEmpty()) {
             return new CorrelationRun(0, 0, 0, 0);
           }
-          // read after claiming: an import committed later waits for these rows, then re-marks them
+          // an advisory change waits for this transaction (the lock above), then marks these again
           Map<String, String> versions = advisories.versions(c);
           long now = clock.millis();
           int[] counts = new int[3];
