@@ -4,6 +4,7 @@ import io.fieldprint.collector.alerts.AlertDelivery;
 import io.fieldprint.collector.config.Alerting;
 import io.fieldprint.collector.correlation.AdvisoryImporter;
 import io.fieldprint.collector.correlation.Correlator;
+import io.fieldprint.collector.http.CollectorMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +29,8 @@ final class BackgroundJobs {
       Alerting settings,
       AdvisoryImporter importer,
       Correlator correlator,
-      AlertDelivery delivery) {
+      AlertDelivery delivery,
+      CollectorMetrics metrics) {
     this.vertx = vertx;
     this.worker = vertx.createSharedWorkerExecutor("fieldprint-jobs", 1);
     busy.set(true);
@@ -52,10 +54,11 @@ final class BackgroundJobs {
         .onComplete(r -> busy.set(false))
         .onFailure(e -> LOG.warn("advisory directory import failed: {}", e.toString()));
     this.timer =
-        vertx.setPeriodic(settings.correlationIntervalMillis(), id -> round(correlator, delivery));
+        vertx.setPeriodic(
+            settings.correlationIntervalMillis(), id -> round(correlator, delivery, metrics));
   }
 
-  private void round(Correlator correlator, AlertDelivery delivery) {
+  private void round(Correlator correlator, AlertDelivery delivery, CollectorMetrics metrics) {
     if (!busy.compareAndSet(false, true)) {
       return;
     }
@@ -63,6 +66,7 @@ final class BackgroundJobs {
         .executeBlocking(
             () -> {
               var run = correlator.runUntilIdle();
+              metrics.correlated(run.assets(), run.alerts());
               if (run.assets() > 0) {
                 LOG.info(
                     "correlated {} assets: {} matches added, {} removed, {} alerts",

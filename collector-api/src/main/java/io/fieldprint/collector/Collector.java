@@ -123,7 +123,8 @@ public final class Collector implements AutoCloseable {
                   csaf,
                   new AlertRouting(alerting.routes(), alerting.destinations()),
                   alerting.correlationBatch()),
-              new AlertDelivery(correlations, alerting, VERSION, clock));
+              new AlertDelivery(correlations, alerting, VERSION, clock, metrics::delivery),
+              metrics);
       return new Collector(vertx, database, workers, metrics, server, adminFile, jobs);
     } catch (RuntimeException e) {
       close(vertx, workers, database);

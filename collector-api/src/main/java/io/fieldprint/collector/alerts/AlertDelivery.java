@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,20 @@ public final class AlertDelivery {
   private final Map<String, Integer> maxAttempts = new HashMap<>();
   private final Alerting settings;
   private final Clock clock;
+  private final Consumer<String> outcomes;
 
   public AlertDelivery(CorrelationStore store, Alerting settings, String version, Clock clock) {
+    this(store, settings, version, clock, outcome -> {});
+  }
+
+  /** {@code outcomes} hears {@code delivered}, {@code retry} or {@code dead} per attempt. */
+  public AlertDelivery(
+      CorrelationStore store,
+      Alerting settings,
+      String version,
+      Clock clock,
+      Consumer<String> outcomes) {
+    this.outcomes = outcomes;
     this.store = store;
     this.settings = settings;
     this.clock = clock;
@@ -53,6 +66,7 @@ public final class AlertDelivery {
         }
         sender.send(item.alert());
         store.delivered(item.id());
+        outcomes.accept("delivered");
         delivered++;
       } catch (IOException | RuntimeException e) {
         failed(item, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -70,8 +84,10 @@ public final class AlertDelivery {
           item.destination(),
           item.attempts());
       store.deliveryFailed(item.id(), error, Optional.empty());
+      outcomes.accept("dead");
       return;
     }
+    outcomes.accept("retry");
     store.deliveryFailed(item.id(), error, Optional.of(clock.instant().plus(backoff(item))));
   }
 
