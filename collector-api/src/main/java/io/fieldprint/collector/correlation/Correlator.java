@@ -34,8 +34,11 @@ public final class Correlator {
   private final AdvisoryMatcher matcher = new AdvisoryMatcher();
   private final AlertRouter router;
   private final int batchSize;
+  private static final int MAX_REMEMBERED = 10_000;
+
   private Map<String, String> batchVersions;
   private List<CsafDocument> batchDocuments = List.of();
+  private final Map<Identity, List<AdvisoryMatch>> byIdentity = new java.util.HashMap<>();
 
   public Correlator(CorrelationStore store, CsafReader reader, AlertRouter router, int batchSize) {
     this.store = store;
@@ -63,16 +66,45 @@ public final class Correlator {
   }
 
   private List<FoundMatch> match(StoredAsset stored, Map<String, String> versions) {
-    // one version map per claimed batch: resolve its documents once, not once per asset
-    if (versions != batchVersions) {
+    // resolve the documents once per advisory set, not once per asset; devices of the same
+    // identity (vendor, product, model, firmware: all the matcher reads) share one result
+    if (!versions.equals(batchVersions)) {
       batchDocuments = cache.documents(versions);
       batchVersions = versions;
+      byIdentity.clear();
     }
-    List<CsafDocument> docs = batchDocuments;
-    return matcher.match(asset(stored), docs).stream()
-        .map(m -> found(m, versions.get(m.advisoryId())))
+    if (byIdentity.size() >= MAX_REMEMBERED) {
+      byIdentity.clear();
+    }
+    Asset asset = asset(stored);
+    List<AdvisoryMatch> matches =
+        byIdentity.computeIfAbsent(
+            new Identity(asset.vendor(), asset.product(), asset.model(), asset.firmware()),
+            k -> matcher.match(asset, batchDocuments));
+    return matches.stream()
+        .map(m -> found(forAsset(m, asset.id()), versions.get(m.advisoryId())))
         .toList();
   }
+
+  private static AdvisoryMatch forAsset(AdvisoryMatch m, String assetId) {
+    return new AdvisoryMatch(
+        assetId,
+        m.advisoryId(),
+        m.title(),
+        m.cves(),
+        m.cvss(),
+        m.product(),
+        m.versionRule(),
+        m.productMatch(),
+        m.confidence(),
+        m.remediation(),
+        m.tlp(),
+        m.published(),
+        m.updated());
+  }
+
+  /** What the matcher reads from an asset. */
+  private record Identity(String vendor, String product, String model, String firmware) {}
 
   private static FoundMatch found(AdvisoryMatch m, String version) {
     try {

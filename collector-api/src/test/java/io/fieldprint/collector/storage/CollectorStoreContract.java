@@ -347,6 +347,25 @@ abstract class CollectorStoreContract {
   }
 
   @Test
+  void identicalDevicesEachGetAMatchExplainingThemselves() throws Exception {
+    store.ingest(
+        report(
+            "agent-a",
+            "plant-a",
+            "r-1",
+            cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
+            cpu1516("mac:00:1b:1b:00:00:17", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    assertEquals(2, correlator.runUntilIdle().alerts());
+    List<String> explained =
+        correlations.matches("plant-a", 10, 0).stream()
+            .map(m -> m.explanationJson().replaceAll(".*\"assetId\":\"([^\"]+)\".*", "$1"))
+            .sorted()
+            .toList();
+    assertEquals(List.of("mac:00:1b:1b:00:00:16", "mac:00:1b:1b:00:00:17"), explained);
+  }
+
+  @Test
   void alertsAndMatchesStayInTheirSite() throws Exception {
     store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
     importer.importDocument(cisa(S7_1500), "t", "test");
