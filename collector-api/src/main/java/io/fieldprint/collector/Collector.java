@@ -1,13 +1,21 @@
 package io.fieldprint.collector;
 
+import io.fieldprint.advisories.csaf.CsafReader;
+import io.fieldprint.collector.alerts.AlertDelivery;
+import io.fieldprint.collector.alerts.AlertRouting;
 import io.fieldprint.collector.auth.Tokens;
+import io.fieldprint.collector.config.Alerting;
 import io.fieldprint.collector.config.CollectorConfig;
+import io.fieldprint.collector.correlation.AdvisoryImporter;
+import io.fieldprint.collector.correlation.Correlator;
 import io.fieldprint.collector.http.Blocking;
 import io.fieldprint.collector.http.CollectorMetrics;
 import io.fieldprint.collector.http.HttpApi;
 import io.fieldprint.collector.storage.CollectorStore;
+import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.Database;
 import io.fieldprint.collector.storage.JdbcCollectorStore;
+import io.fieldprint.collector.storage.JdbcCorrelationStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -34,6 +42,11 @@ public final class Collector implements AutoCloseable {
   private final CollectorMetrics metrics;
   private final HttpServer server;
   private final Optional<Path> adminTokenFile;
+  private final BackgroundJobs jobs;
+
+  /** The version named in CEF records. */
+  static final String VERSION =
+      Optional.ofNullable(Collector.class.getPackage().getImplementationVersion()).orElse("dev");
 
   private Collector(
       Vertx vertx,
@@ -41,7 +54,9 @@ public final class Collector implements AutoCloseable {
       WorkerExecutor workers,
       CollectorMetrics metrics,
       HttpServer server,
-      Optional<Path> adminTokenFile) {
+      Optional<Path> adminTokenFile,
+      BackgroundJobs jobs) {
+    this.jobs = jobs;
     this.vertx = vertx;
     this.database = database;
     this.workers = workers;
@@ -69,13 +84,26 @@ public final class Collector implements AutoCloseable {
     WorkerExecutor workers =
         vertx.createSharedWorkerExecutor("fieldprint-db", config.storage().poolSize());
     CollectorMetrics metrics = new CollectorMetrics();
+    CorrelationStore correlations =
+        new JdbcCorrelationStore(database.dataSource(), database.dialect(), clock);
+    CsafReader csaf = new CsafReader();
+    AdvisoryImporter importer = new AdvisoryImporter(correlations, csaf, clock);
+    Alerting alerting = config.alerting();
     try {
       HttpServer server =
           vertx
               .createHttpServer(serverOptions(config))
               .requestHandler(
                   HttpApi.router(
-                      vertx, store, new Blocking(workers), config.limits(), metrics, clock))
+                      vertx,
+                      store,
+                      new Blocking(workers),
+                      config.limits(),
+                      metrics,
+                      clock,
+                      correlations,
+                      importer,
+                      alerting.maxBatchDocuments()))
               .listen(config.listen().port(), config.listen().host())
               .await();
       LOG.info(
@@ -85,7 +113,19 @@ public final class Collector implements AutoCloseable {
           config.tls().isPresent() ? "https" : "http",
           config.storage().kind());
       adminFile.ifPresent(f -> LOG.info("first start: admin token written to {}", f));
-      return new Collector(vertx, database, workers, metrics, server, adminFile);
+      BackgroundJobs jobs =
+          new BackgroundJobs(
+              vertx,
+              alerting,
+              importer,
+              new Correlator(
+                  correlations,
+                  csaf,
+                  new AlertRouting(alerting.routes(), alerting.destinations()),
+                  alerting.correlationBatch()),
+              new AlertDelivery(correlations, alerting, VERSION, clock, metrics::delivery),
+              metrics);
+      return new Collector(vertx, database, workers, metrics, server, adminFile, jobs);
     } catch (RuntimeException e) {
       close(vertx, workers, database);
       throw e;
@@ -119,6 +159,7 @@ public final class Collector implements AutoCloseable {
   @Override
   public void close() {
     server.close().await();
+    jobs.close();
     metrics.close();
     close(vertx, workers, database);
   }

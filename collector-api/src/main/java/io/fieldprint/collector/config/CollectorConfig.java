@@ -8,4 +8,9 @@ import java.util.Optional;
  * Every key, with its default, is in {@code docs/reference/collector-config.md}.
  */
 public record CollectorConfig(
-    Listen listen, Optional<Tls> tls, Path dataDirectory, Storage storage, RequestLimits limits) {}
+    Listen listen,
+    Optional<Tls> tls,
+    Path dataDirectory,
+    Storage storage,
+    RequestLimits limits,
+    Alerting alerting) {}

@@ -55,7 +55,16 @@ public final class ConfigReader {
     }
     List<String> problems = new ArrayList<>();
     ConfigSection top = new ConfigSection("", root, problems);
-    top.rejectUnknownKeys(Set.of("listen", "tls", "dataDirectory", "storage", "limits"));
+    top.rejectUnknownKeys(
+        Set.of(
+            "listen",
+            "tls",
+            "dataDirectory",
+            "storage",
+            "limits",
+            "advisories",
+            "correlation",
+            "alerts"));
     Listen listen = listen(top.section("listen"));
     Optional<Tls> tls = top.section("tls").map(s -> tls(s, base));
     if (!top.has("dataDirectory")) {
@@ -64,10 +73,13 @@ public final class ConfigReader {
     Path data = base.resolve(top.text("dataDirectory", ".")).normalize();
     Storage storage = storage(top.section("storage"), data, base);
     RequestLimits limits = limits(top.section("limits"));
+    Alerting alerting =
+        AlertingReader.read(
+            top.section("advisories"), top.section("correlation"), top.section("alerts"), base);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CollectorConfig(listen, tls, data, storage, limits);
+    return new CollectorConfig(listen, tls, data, storage, limits, alerting);
   }
 
   private static Listen listen(Optional<ConfigSection> section) {

@@ -95,4 +95,62 @@ final class ConfigSection {
   String qualified(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
+
+  /** The mappings of a list value; a missing key is an empty list. */
+  java.util.List<ConfigSection> list(String key) {
+    java.util.List<ConfigSection> out = new java.util.ArrayList<>();
+    if (!has(key)) {
+      return out;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isArray()) {
+      problems.add(qualified(key) + ": must be a list");
+      return out;
+    }
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      String at = qualified(key) + "[" + i + "]";
+      if (!item.isObject()) {
+        problems.add(at + ": must be a mapping");
+      } else {
+        out.add(new ConfigSection(at, item, problems));
+      }
+    }
+    return out;
+  }
+
+  /** The strings of a list value; a missing key is an empty list. */
+  java.util.List<String> strings(String key) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (!has(key)) {
+      return out;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isArray()) {
+      problems.add(qualified(key) + ": must be a list of strings");
+      return out;
+    }
+    value.forEach(
+        v -> {
+          if (v.isTextual()) {
+            out.add(v.asText());
+          } else {
+            problems.add(qualified(key) + ": must be a list of strings");
+          }
+        });
+    return out;
+  }
+
+  /** A decimal number, when present. */
+  Optional<Double> decimal(String key, double min, double max) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonNode value = node.get(key);
+    if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+      problems.add(qualified(key) + ": must be a number between " + min + " and " + max);
+      return Optional.empty();
+    }
+    return Optional.of(value.asDouble());
+  }
 }

@@ -53,6 +53,27 @@ public final class CollectorMetrics implements AutoCloseable {
     rejected.increment();
   }
 
+  /** Counts one correlation run of the background job. */
+  public void correlated(int assetsCorrelated, int alertsCreated) {
+    Counter.builder("fieldprint.assets.correlated")
+        .description("Assets matched against the current advisories")
+        .register(registry)
+        .increment(assetsCorrelated);
+    Counter.builder("fieldprint.alerts.created")
+        .description("Alerts created for new, upgraded or revised matches")
+        .register(registry)
+        .increment(alertsCreated);
+  }
+
+  /** Counts one delivery attempt by outcome: delivered, retry or dead. */
+  public void delivery(String outcome) {
+    Counter.builder("fieldprint.alert.deliveries")
+        .description("Alert delivery attempts, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
   /** Times the request from here to the end of its response. */
   void timeRequest(RoutingContext ctx) {
     long start = System.nanoTime();

@@ -2,8 +2,10 @@ package io.fieldprint.collector.http;
 
 import io.fieldprint.collector.auth.Tokens;
 import io.fieldprint.collector.config.RequestLimits;
+import io.fieldprint.collector.correlation.AdvisoryImporter;
 import io.fieldprint.collector.ingest.ReportReader;
 import io.fieldprint.collector.storage.CollectorStore;
+import io.fieldprint.collector.storage.CorrelationStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -22,7 +24,10 @@ public final class HttpApi {
       Blocking blocking,
       RequestLimits limits,
       CollectorMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      CorrelationStore correlations,
+      AdvisoryImporter importer,
+      int maxAdvisoryBatch) {
     FailureResponder failures = new FailureResponder();
     Router router = Router.router(vertx);
     router.route().handler(metrics::timeRequest);
@@ -34,7 +39,8 @@ public final class HttpApi {
         .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
         .handler(new Authenticator(store, blocking)::handle);
     new ReportRoutes(store, blocking, new ReportReader(limits), metrics).mount(api);
-    new ReadRoutes(store, blocking, limits).mount(api);
+    new ReadRoutes(store, correlations, blocking, limits).mount(api);
+    new CorrelationRoutes(correlations, importer, blocking, maxAdvisoryBatch, clock).mount(api);
     new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
     api.route().failureHandler(failures::handle);
     router.route("/api/v1/*").subRouter(api);

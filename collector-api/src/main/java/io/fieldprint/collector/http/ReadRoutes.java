@@ -4,6 +4,7 @@ import io.fieldprint.collector.auth.Principal;
 import io.fieldprint.collector.config.RequestLimits;
 import io.fieldprint.collector.storage.AssetQuery;
 import io.fieldprint.collector.storage.CollectorStore;
+import io.fieldprint.collector.storage.CorrelationStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,11 +19,17 @@ final class ReadRoutes {
   private static final int DEFAULT_PAGE = 100;
 
   private final CollectorStore store;
+  private final CorrelationStore correlations;
   private final Blocking blocking;
   private final RequestLimits limits;
 
-  ReadRoutes(CollectorStore store, Blocking blocking, RequestLimits limits) {
+  ReadRoutes(
+      CollectorStore store,
+      CorrelationStore correlations,
+      Blocking blocking,
+      RequestLimits limits) {
     this.store = store;
+    this.correlations = correlations;
     this.blocking = blocking;
     this.limits = limits;
   }
@@ -111,15 +118,17 @@ final class ReadRoutes {
       throw ApiException.notFound("no asset " + uid);
     }
     blocking
-        .run(() -> store.asset(uid))
-        .onSuccess(
-            found -> {
-              if (found.isEmpty() || !user.canRead(found.get().asset().siteId())) {
-                ctx.fail(ApiException.notFound("no asset " + uid));
-              } else {
-                ApiJson.send(ctx, 200, ApiJson.detail(found.get()));
+        .run(
+            () -> {
+              var found = store.asset(uid).filter(d -> user.canRead(d.asset().siteId()));
+              if (found.isEmpty()) {
+                throw ApiException.notFound("no asset " + uid);
               }
+              JsonArray matches = new JsonArray();
+              correlations.assetMatches(uid).forEach(m -> matches.add(MatchJson.match(m)));
+              return ApiJson.detail(found.get()).put("matches", matches);
             })
+        .onSuccess(json -> ApiJson.send(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 

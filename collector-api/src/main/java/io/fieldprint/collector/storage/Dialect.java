@@ -5,15 +5,49 @@ package io.fieldprint.collector.storage;
  * written once: both databases speak the same syntax.
  */
 public enum Dialect {
-  SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", ""),
-  POSTGRESQL("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", " FOR UPDATE");
+  SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", "", "", null, null),
+  POSTGRESQL(
+      "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+      " FOR UPDATE",
+      " FOR UPDATE SKIP LOCKED",
+      "SELECT pg_advisory_xact_lock_shared(?)",
+      "SELECT pg_advisory_xact_lock(?)");
+
+  /** The advisory-lock key that orders advisory changes against correlation batches. */
+  public static final long ADVISORIES_LOCK = 0x66707276L;
 
   private final String serialKey;
   private final String lockRow;
+  private final String claimRows;
 
-  Dialect(String serialKey, String lockRow) {
+  private final String sharedLock;
+  private final String exclusiveLock;
+
+  Dialect(
+      String serialKey, String lockRow, String claimRows, String sharedLock, String exclusiveLock) {
     this.serialKey = serialKey;
     this.lockRow = lockRow;
+    this.claimRows = claimRows;
+    this.sharedLock = sharedLock;
+    this.exclusiveLock = exclusiveLock;
+  }
+
+  /**
+   * Takes the transaction-scoped lock {@code key}, shared or exclusive, where the database has such
+   * locks (PostgreSQL advisory locks); a no-op on SQLite, whose write transactions are already
+   * exclusive. Correlation batches hold it shared and advisory changes exclusively, so an advisory
+   * is never stored while a batch that read the older set is still open (that batch's assets would
+   * otherwise be marked correlated without it).
+   */
+  void lock(java.sql.Connection c, long key, boolean shared) throws java.sql.SQLException {
+    String sql = shared ? sharedLock : exclusiveLock;
+    if (sql == null) {
+      return;
+    }
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, key);
+      ps.execute();
+    }
   }
 
   /** Column definition of an auto-increment primary key (migration placeholder). */
@@ -27,5 +61,15 @@ public enum Dialect {
    */
   public String lockRow() {
     return lockRow;
+  }
+
+  /**
+   * Suffix that claims the selected rows for this transaction, skipping rows another collector
+   * holds: background work (correlation, alert delivery) then runs once across collectors sharing
+   * one PostgreSQL. Empty on SQLite, where one process owns the file and write transactions are
+   * exclusive.
+   */
+  public String claimRows() {
+    return claimRows;
   }
 }

@@ -340,6 +340,10 @@ public final class JdbcCollectorStore implements CollectorStore {
     }
   }
 
+  /**
+   * Binds arguments in order: {@code null} is a text NULL, a {@link java.sql.JDBCType} a NULL of
+   * that type.
+   */
   static void bindAll(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object v = args[i];
@@ -349,6 +353,11 @@ public final class JdbcCollectorStore implements CollectorStore {
         ps.setLong(i + 1, l);
       } else if (v instanceof Integer n) {
         ps.setInt(i + 1, n);
+      } else if (v instanceof Double d) {
+        ps.setDouble(i + 1, d);
+      } else if (v instanceof java.sql.JDBCType type) {
+        // a typed NULL, for columns that are not text (PostgreSQL checks the parameter type)
+        ps.setNull(i + 1, type.getVendorTypeNumber());
       } else {
         ps.setString(i + 1, v.toString());
       }

@@ -124,8 +124,10 @@ final class ReportMerger {
         old.firmware().isPresent()
             && a.firmware().isPresent()
             && !old.firmware().get().equals(a.firmware().get());
+    // a firmware reported for the first time changes the identity too (a low-confidence match
+    // can become a high one), though it is not a firmware_changed event
     boolean identityChanged =
-        firmwareChanged
+        changed(old.firmware(), a.firmware())
             || changed(old.vendor(), a.vendor())
             || changed(old.model(), a.model())
             || changed(old.product(), a.product())

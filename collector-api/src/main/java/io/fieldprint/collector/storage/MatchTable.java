@@ -1,0 +1,194 @@
+package io.fieldprint.collector.storage;
+
+import io.fieldprint.collector.storage.CorrelationStore.Confidence;
+import io.fieldprint.collector.storage.CorrelationStore.FoundMatch;
+import io.fieldprint.collector.storage.CorrelationStore.StoredMatch;
+import io.fieldprint.collector.storage.CorrelationStore.TriageDecision;
+import java.sql.Connection;
+import java.sql.JDBCType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code matches} and {@code triage} tables. */
+final class MatchTable {
+  private static final String SELECT =
+      "SELECT m.site_id, m.asset_uid, m.advisory_id, m.advisory_version, m.confidence, m.cvss,"
+          + " m.tlp, m.explanation_json, m.first_matched_at, m.updated_at, t.state, t.justification,"
+          + " t.note, t.actor, t.updated_at AS triaged_at FROM matches m LEFT JOIN triage t"
+          + " ON t.asset_uid = m.asset_uid AND t.advisory_id = m.advisory_id";
+
+  /** How a found match compares with the stored one. */
+  enum Change {
+    NEW,
+    UPGRADED,
+    REVISED,
+    SAME
+  }
+
+  /** The asset's stored matches by advisory id. */
+  Map<String, Previous> previous(Connection c, String assetUid) throws SQLException {
+    Map<String, Previous> out = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT advisory_id, advisory_version, confidence FROM matches WHERE asset_uid = ?")) {
+      ps.setString(1, assetUid);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(
+              rs.getString(1), new Previous(rs.getString(2), Confidence.fromWire(rs.getString(3))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Writes a found match and says how it changed. */
+  Change write(Connection c, StoredAsset asset, FoundMatch f, Previous old, long now)
+      throws SQLException {
+    Object cvss = f.cvss().<Object>map(d -> d).orElse(JDBCType.DOUBLE);
+    if (old == null) {
+      JdbcCollectorStore.update(
+          c,
+          "INSERT INTO matches (site_id, asset_uid, advisory_id, advisory_version, confidence,"
+              + " cvss, tlp, explanation_json, first_matched_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          asset.siteId(),
+          asset.uid(),
+          f.advisoryId(),
+          f.advisoryVersion(),
+          f.confidence().wire(),
+          cvss,
+          f.tlp().orElse(null),
+          f.explanationJson(),
+          now,
+          now);
+      return Change.NEW;
+    }
+    JdbcCollectorStore.update(
+        c,
+        "UPDATE matches SET advisory_version = ?, confidence = ?, cvss = ?, tlp = ?,"
+            + " explanation_json = ?, updated_at = ? WHERE asset_uid = ? AND advisory_id = ?",
+        f.advisoryVersion(),
+        f.confidence().wire(),
+        cvss,
+        f.tlp().orElse(null),
+        f.explanationJson(),
+        now,
+        asset.uid(),
+        f.advisoryId());
+    if (f.confidence().compareTo(old.confidence()) > 0) {
+      return Change.UPGRADED;
+    }
+    return f.advisoryVersion().equals(old.version()) ? Change.SAME : Change.REVISED;
+  }
+
+  void delete(Connection c, String assetUid, String advisoryId) throws SQLException {
+    JdbcCollectorStore.update(
+        c, "DELETE FROM matches WHERE asset_uid = ? AND advisory_id = ?", assetUid, advisoryId);
+  }
+
+  List<StoredMatch> ofSite(Connection c, String siteId, int limit, int offset) throws SQLException {
+    return query(
+        c,
+        SELECT + " WHERE m.site_id = ? ORDER BY m.asset_uid, m.advisory_id LIMIT ? OFFSET ?",
+        siteId,
+        limit,
+        offset);
+  }
+
+  List<StoredMatch> ofAsset(Connection c, String assetUid) throws SQLException {
+    return query(c, SELECT + " WHERE m.asset_uid = ? ORDER BY m.advisory_id", assetUid);
+  }
+
+  /** Saves a decision for a current match; false when there is none. */
+  boolean triage(Connection c, String assetUid, String advisoryId, TriageDecision d)
+      throws SQLException {
+    List<StoredMatch> current =
+        query(c, SELECT + " WHERE m.asset_uid = ? AND m.advisory_id = ?", assetUid, advisoryId);
+    if (current.isEmpty()) {
+      return false;
+    }
+    String site = current.get(0).siteId();
+    JdbcCollectorStore.update(
+        c,
+        "INSERT INTO triage (asset_uid, advisory_id, site_id, state, justification, note, actor,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (asset_uid, advisory_id)"
+            + " DO UPDATE SET state = excluded.state, justification = excluded.justification,"
+            + " note = excluded.note, actor = excluded.actor, updated_at = excluded.updated_at",
+        assetUid,
+        advisoryId,
+        site,
+        d.state(),
+        d.justification().orElse(null),
+        d.note().orElse(null),
+        d.actor(),
+        d.at().toEpochMilli());
+    AuditLog.append(
+        c,
+        d.at().toEpochMilli(),
+        d.actor(),
+        "triage.set",
+        site,
+        "asset="
+            + assetUid
+            + " advisory="
+            + advisoryId
+            + " state="
+            + d.state()
+            + d.justification().map(j -> " justification=" + j).orElse(""));
+    return true;
+  }
+
+  private static List<StoredMatch> query(Connection c, String sql, Object... args)
+      throws SQLException {
+    List<StoredMatch> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      JdbcCollectorStore.bindAll(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static StoredMatch read(ResultSet rs) throws SQLException {
+    double cvss = rs.getDouble("cvss");
+    Optional<Double> score = rs.wasNull() ? Optional.empty() : Optional.of(cvss);
+    Optional<TriageDecision> triage = Optional.empty();
+    String state = rs.getString("state");
+    if (state != null) {
+      triage =
+          Optional.of(
+              new TriageDecision(
+                  state,
+                  AssetRows.text(rs, "justification"),
+                  AssetRows.text(rs, "note"),
+                  rs.getString("actor"),
+                  Instant.ofEpochMilli(rs.getLong("triaged_at"))));
+    }
+    return new StoredMatch(
+        rs.getString("site_id"),
+        rs.getString("asset_uid"),
+        rs.getString("advisory_id"),
+        rs.getString("advisory_version"),
+        Confidence.fromWire(rs.getString("confidence")),
+        score,
+        AssetRows.text(rs, "tlp"),
+        rs.getString("explanation_json"),
+        Instant.ofEpochMilli(rs.getLong("first_matched_at")),
+        Instant.ofEpochMilli(rs.getLong("updated_at")),
+        triage);
+  }
+
+  /** What was stored for an (asset, advisory) before this correlation. */
+  record Previous(String version, Confidence confidence) {}
+}
