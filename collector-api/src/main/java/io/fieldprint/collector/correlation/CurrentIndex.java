@@ -17,17 +17,20 @@ final class CurrentIndex {
 
   private final AdvisoryCache cache;
   private Map<String, String> versions = Map.of();
+  private Map<String, String> lastAsked;
   private AdvisoryIndex index;
 
   CurrentIndex(AdvisoryCache cache) {
     this.cache = cache;
   }
 
-  /** The index of exactly these (tracking id, version) pairs. */
+  /** The index of exactly these (tracking id, version) pairs; a batch asks with one map. */
   AdvisoryIndex of(Map<String, String> current) {
-    if (index != null && current.equals(versions)) {
+    if (index != null && (current == lastAsked || current.equals(versions))) {
+      lastAsked = current;
       return index;
     }
+    lastAsked = current;
     List<CsafDocument> documents = cache.documents(current);
     AdvisoryIndex updated = index == null ? null : updated(current, documents);
     index = updated != null ? updated : AdvisoryIndex.of(documents);
