@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * Not a test: the collector's correlation speed on SQLite. Imports a CSAF tree, ingests N synthetic
  * assets drawn (seed 42) from the corpus' vendors, products, model numbers and versions, correlates
  * them all, then revises one advisory and correlates what it marked due. Arguments: CSAF folder,
- * database file (must not exist), number of assets. Run with the collector-api test classpath.
+ * database file (must not exist), number of assets, optionally how many of the stored assets to
+ * compare with the plain {@code AdvisoryMatcher} over all documents. Run with the collector-api
+ * test classpath.
  */
 public final class CorrelationBenchmark {
   private static final Pattern VERSION =
@@ -81,6 +83,10 @@ public final class CorrelationBenchmark {
       run = correlator.runUntilIdle();
       report("all again", t0, run.assets() + " assets, matches unchanged: " + run.added() + " new");
 
+      if (args.length > 3) {
+        compare(store, correlations, documents, Integer.parseInt(args[3]));
+      }
+
       CsafDocument changed = documents.get(documents.size() / 2);
       byte[] revised = revised(correlations.advisoryJson(changed.tracking().id()).orElseThrow());
       new AdvisoryImporter(correlations, reader, clock).importDocument(revised, "bench", "bench");
@@ -95,6 +101,38 @@ public final class CorrelationBenchmark {
               + run.assets()
               + " assets due");
     }
+  }
+
+  /** Stored matches (advisory and confidence) against the plain matcher over all documents. */
+  private static void compare(
+      JdbcCollectorStore store,
+      CorrelationStore correlations,
+      List<CsafDocument> documents,
+      int count) {
+    io.fieldprint.advisories.match.AdvisoryMatcher matcher =
+        new io.fieldprint.advisories.match.AdvisoryMatcher();
+    List<StoredAsset> stored =
+        store.assets("plant", new AssetQuery(Optional.empty(), Optional.empty(), count, 0)).items();
+    int differ = 0;
+    for (StoredAsset a : stored) {
+      List<String> expected =
+          matcher.match(plainAsset(a), documents).stream()
+              .map(
+                  m ->
+                      m.advisoryId()
+                          + "/"
+                          + m.confidence().level().name().toLowerCase(java.util.Locale.ROOT))
+              .sorted()
+              .toList();
+      List<String> actual =
+          correlations.assetMatches(a.uid()).stream()
+              .map(m -> m.advisoryId() + "/" + m.confidence().wire())
+              .sorted()
+              .toList();
+      differ += expected.equals(actual) ? 0 : 1;
+    }
+    System.out.printf(
+        "compared      %d assets with the plain matcher, %d differ%n", stored.size(), differ);
   }
 
   private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
@@ -142,6 +180,28 @@ public final class CorrelationBenchmark {
       return version.substring(0, last + 1) + (Long.parseLong(version.substring(last + 1)) + 1);
     }
     return version;
+  }
+
+  private static io.fieldprint.protocols.inventory.Asset plainAsset(StoredAsset a) {
+    return new io.fieldprint.protocols.inventory.Asset(
+        a.assetId(),
+        List.of(),
+        List.of(),
+        null,
+        a.vendor().orElse(null),
+        a.product().orElse(null),
+        a.model().orElse(null),
+        a.firmware().orElse(null),
+        null,
+        null,
+        io.fieldprint.protocols.model.Role.PLC,
+        null,
+        java.util.Map.of(),
+        List.of(),
+        null,
+        null,
+        List.of(),
+        0);
   }
 
   private static ReportedAsset asset(
