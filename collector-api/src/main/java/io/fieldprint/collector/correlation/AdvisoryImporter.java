@@ -3,6 +3,7 @@ package io.fieldprint.collector.correlation;
 import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.csaf.CsafReader;
 import io.fieldprint.advisories.csaf.CsafResult;
+import io.fieldprint.advisories.index.AdvisoryIndex;
 import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.CorrelationStore.AdvisoryPut;
 import io.fieldprint.collector.storage.CorrelationStore.AdvisoryRejection;
@@ -62,7 +63,8 @@ public final class AdvisoryImporter {
             doc.tlpLabel().isEmpty() ? Optional.empty() : Optional.of(doc.tlpLabel()),
             sha,
             new String(json, StandardCharsets.UTF_8),
-            bounded(source));
+            bounded(source),
+            AdvisoryIndex.vendorKeys(doc));
     AdvisoryPut put = store.putAdvisory(advisory, actor);
     return new Outcome(source, Optional.of(id), put.name().toLowerCase(java.util.Locale.ROOT), "");
   }

@@ -2,10 +2,9 @@ package io.fieldprint.collector.correlation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fieldprint.advisories.csaf.CsafDocument;
 import io.fieldprint.advisories.csaf.CsafReader;
+import io.fieldprint.advisories.index.AdvisoryIndex;
 import io.fieldprint.advisories.match.AdvisoryMatch;
-import io.fieldprint.advisories.match.AdvisoryMatcher;
 import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.CorrelationStore.AlertRouter;
 import io.fieldprint.collector.storage.CorrelationStore.Confidence;
@@ -21,28 +20,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The correlation job: matches assets whose identity changed (or all assets, after an advisory
- * import marked them) against the current advisories, in claimed batches. Blocking; run it on a
- * worker. Several collectors on one PostgreSQL each claim different assets, so each alert is made
- * once. One instance serves one thread.
+ * The correlation job: matches assets whose identity changed (or that an advisory import marked)
+ * against an {@link AdvisoryIndex} of the current advisories, in claimed batches. Blocking; run it
+ * on a worker. Several collectors on one PostgreSQL each claim different assets, so each alert is
+ * made once. One instance serves one thread.
  */
 public final class Correlator {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CorrelationStore store;
-  private final AdvisoryCache cache;
-  private final AdvisoryMatcher matcher = new AdvisoryMatcher();
+  private final CurrentIndex advisories;
   private final AlertRouter router;
   private final int batchSize;
   private static final int MAX_REMEMBERED = 10_000;
 
-  private Map<String, String> batchVersions;
-  private List<CsafDocument> batchDocuments = List.of();
+  private AdvisoryIndex batchIndex;
   private final Map<Identity, List<AdvisoryMatch>> byIdentity = new java.util.HashMap<>();
 
   public Correlator(CorrelationStore store, CsafReader reader, AlertRouter router, int batchSize) {
     this.store = store;
-    this.cache = new AdvisoryCache(store, reader);
+    this.advisories = new CurrentIndex(new AdvisoryCache(store, reader));
     this.router = router;
     this.batchSize = batchSize;
   }
@@ -66,11 +63,12 @@ public final class Correlator {
   }
 
   private List<FoundMatch> match(StoredAsset stored, Map<String, String> versions) {
-    // resolve the documents once per advisory set, not once per asset; devices of the same
-    // identity (vendor, product, model, firmware: all the matcher reads) share one result
-    if (!versions.equals(batchVersions)) {
-      batchDocuments = cache.documents(versions);
-      batchVersions = versions;
+    // the index of the current advisories is kept between batches and updated when they change;
+    // devices of the same identity (vendor, product, model, firmware: all the matcher reads)
+    // share one result
+    AdvisoryIndex index = advisories.of(versions);
+    if (index != batchIndex) {
+      batchIndex = index;
       byIdentity.clear();
     }
     if (byIdentity.size() >= MAX_REMEMBERED) {
@@ -80,7 +78,7 @@ public final class Correlator {
     List<AdvisoryMatch> matches =
         byIdentity.computeIfAbsent(
             new Identity(asset.vendor(), asset.product(), asset.model(), asset.firmware()),
-            k -> matcher.match(asset, batchDocuments));
+            k -> index.match(asset));
     return matches.stream()
         .map(m -> found(forAsset(m, asset.id()), versions.get(m.advisoryId())))
         .toList();

@@ -67,9 +67,8 @@ final class AdvisoryTable {
     } else {
       return outcome;
     }
-    // every asset is compared with the new document by the correlation job
-    JdbcCollectorStore.update(
-        c, "UPDATE assets SET correlated_at = NULL WHERE correlated_at IS NOT NULL");
+    // the assets the new document can reach, and those matching the old one, are correlated again
+    VendorKeyTable.markReachable(c, a.trackingId(), a.vendorKeys());
     AuditLog.append(
         c,
         now,

@@ -15,7 +15,8 @@ public interface CorrelationStore {
 
   /**
    * Stores an advisory unless the stored version is as new or newer (by current release date, then
-   * version text). A new or revised advisory marks every asset for re-correlation.
+   * version text). A new or revised advisory marks for re-correlation the assets whose vendor keys
+   * it names and the assets that match its previous version.
    */
   AdvisoryPut putAdvisory(NewAdvisory advisory, String actor);
 
@@ -89,7 +90,10 @@ public interface CorrelationStore {
     List<String> destinations(Alert alert);
   }
 
-  /** An advisory to store. */
+  /**
+   * An advisory to store; {@code vendorKeys} are the canonical vendor keys its products name
+   * ({@code AdvisoryIndex.vendorKeys}).
+   */
   record NewAdvisory(
       String trackingId,
       String version,
@@ -99,7 +103,12 @@ public interface CorrelationStore {
       Optional<String> tlp,
       String sha256,
       String rawJson,
-      String source) {}
+      String source,
+      java.util.Set<String> vendorKeys) {
+    public NewAdvisory {
+      vendorKeys = java.util.Set.copyOf(vendorKeys);
+    }
+  }
 
   /** A stored advisory's identity. */
   record StoredAdvisory(

@@ -20,6 +20,7 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   private final Clock clock;
   private final AdvisoryTable advisories;
   private final MatchTable matches = new MatchTable();
+  private final VendorKeyTable vendorKeys = new VendorKeyTable();
   private final AlertTable alerts;
 
   public JdbcCorrelationStore(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -74,6 +75,7 @@ public final class JdbcCorrelationStore implements CorrelationStore {
           int[] counts = new int[3];
           for (StoredAsset asset : due) {
             correlate(c, asset, matcher.match(asset, versions), router, now, counts);
+            vendorKeys.write(c, asset);
             JdbcCollectorStore.update(
                 c, "UPDATE assets SET correlated_at = ? WHERE uid = ?", now, asset.uid());
           }

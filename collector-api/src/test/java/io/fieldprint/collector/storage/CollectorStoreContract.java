@@ -301,6 +301,46 @@ abstract class CollectorStoreContract {
   }
 
   @Test
+  void aRevisedAdvisoryMarksDueOnlyTheAssetsItsVendorsCanReach() throws Exception {
+    store.ingest(
+        report(
+            "agent-a",
+            "plant-a",
+            "r-1",
+            cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
+            CsafFixtures.m580("mac:00:80:f4:00:00:01")));
+    byte[] v1 = cisa(S7_1500);
+    importer.importDocument(v1, "t", "test");
+    assertEquals(2, correlator.runUntilIdle().assets(), "new assets are correlated once");
+    importer.importDocument(revised(v1, "2", "2024-01-01T00:00:00Z"), "t", "test");
+    CorrelationStore.CorrelationRun again = correlator.runUntilIdle();
+    assertEquals(1, again.assets(), "the Schneider controller is not due for a Siemens advisory");
+    assertEquals("2", correlations.matches("plant-a", 10, 0).get(0).advisoryVersion());
+  }
+
+  @Test
+  void aRevisionThatNoLongerNamesTheVendorRemovesTheEarlierMatch() throws Exception {
+    store.ingest(
+        report(
+            "agent-a",
+            "plant-a",
+            "r-1",
+            cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
+            CsafFixtures.m580("mac:00:80:f4:00:00:01")));
+    byte[] v1 = cisa(S7_1500);
+    importer.importDocument(v1, "t", "test");
+    correlator.runUntilIdle();
+    assertEquals(1, correlations.matches("plant-a", 10, 0).size());
+    byte[] elsewhere =
+        CsafFixtures.withVendor(revised(v1, "2", "2024-01-01T00:00:00Z"), "Acme Automation");
+    assertEquals("revised", importer.importDocument(elsewhere, "t", "test").result());
+    CorrelationStore.CorrelationRun again = correlator.runUntilIdle();
+    assertEquals(1, again.assets(), "only the asset that matched the previous version is due");
+    assertEquals(1, again.removed());
+    assertEquals(List.of(), correlations.matches("plant-a", 10, 0));
+  }
+
+  @Test
   void higherConfidenceAndANewRevisionThatStillMatchesEachAlert() throws Exception {
     store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", null)));
     byte[] v1 = cisa(S7_1500);

@@ -48,6 +48,42 @@ public final class CsafFixtures {
     return JSON.writeValueAsBytes(root);
   }
 
+  /** The document with every vendor branch of its product tree renamed. */
+  public static byte[] withVendor(byte[] doc, String vendor) throws IOException {
+    ObjectNode root = (ObjectNode) JSON.readTree(doc);
+    renameVendors(root.path("product_tree"), vendor);
+    return JSON.writeValueAsBytes(root);
+  }
+
+  private static void renameVendors(com.fasterxml.jackson.databind.JsonNode node, String vendor) {
+    for (com.fasterxml.jackson.databind.JsonNode branch : node.path("branches")) {
+      if ("vendor".equals(branch.path("category").asText())) {
+        ((ObjectNode) branch).put("name", vendor);
+      }
+      renameVendors(branch, vendor);
+    }
+  }
+
+  /** A Schneider Electric Modicon M580 controller: no Siemens advisory can reach it. */
+  public static ReportedAsset m580(String id) {
+    return new ReportedAsset(
+        id,
+        Optional.of("m580-" + id),
+        Optional.of("Schneider Electric"),
+        Optional.of("Modicon M580"),
+        Optional.of("BMEP584040"),
+        Optional.of("SV4.10"),
+        Optional.empty(),
+        Optional.empty(),
+        "plc",
+        java.util.List.of("192.168.0.30"),
+        java.util.List.of(),
+        java.util.List.of("modbus"),
+        Optional.empty(),
+        Optional.empty(),
+        java.util.List.of());
+  }
+
   /** An S7-1500 CPU 1516-3 PN/DP with the given firmware (absent when null). */
   public static ReportedAsset cpu1516(String id, String firmware) {
     return new ReportedAsset(
