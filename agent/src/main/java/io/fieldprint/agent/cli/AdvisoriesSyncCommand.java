@@ -135,8 +135,9 @@ final class AdvisoriesSyncCommand implements Callable<Integer> {
   private String table(SyncReport report, StoreSink sink) {
     StringBuilder sb = new StringBuilder();
     for (SyncReport.ProviderReport p : report.providers()) {
-      p.errors().forEach(e -> sb.append("error    ").append(p.provider()).append(": ").append(e));
-      p.errors().forEach(e -> sb.append('\n'));
+      for (String e : p.errors()) {
+        sb.append("error    ").append(p.provider()).append(": ").append(e).append('\n');
+      }
       for (SyncReport.Rejection r : p.rejected()) {
         sb.append("rejected ").append(r.url()).append(": ").append(r.reason()).append('\n');
       }

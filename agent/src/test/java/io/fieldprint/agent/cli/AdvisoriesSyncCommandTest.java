@@ -121,6 +121,17 @@ class AdvisoriesSyncCommandTest {
   }
 
   @Test
+  void providerWhoseMetadataIsMissingIsReportedOnItsOwnLineAndTheRunFails() {
+    files.remove("/.well-known/csaf/provider-metadata.json");
+
+    CliRun run = sync();
+
+    assertEquals(1, run.exit(), run.out());
+    assertTrue(run.out().lines().anyMatch(l -> l.startsWith("error    test: ")), run.out());
+    assertTrue(run.out().contains("test: 0 listed, 0 fetched"), run.out());
+  }
+
+  @Test
   void unknownProviderNameIsAUsageError() {
     CliRun run =
         CliRun.of(
