@@ -90,6 +90,7 @@ public final class Collector implements AutoCloseable {
     AdvisoryImporter importer = new AdvisoryImporter(correlations, csaf, clock);
     Alerting alerting = config.alerting();
     try {
+      alerting.kevFile().ifPresent(k -> correlations.replaceKev(k.catalog(), "config"));
       HttpServer server =
           vertx
               .createHttpServer(serverOptions(config))

@@ -1,5 +1,8 @@
 package io.fieldprint.collector.alerts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fieldprint.collector.config.AlertRoute;
 import io.fieldprint.collector.config.Destination;
 import io.fieldprint.collector.storage.CorrelationStore.Alert;
@@ -15,11 +18,13 @@ import java.util.stream.Collectors;
 
 /**
  * Per-site routing: every route of the alert's site (or {@code *}) whose minimum confidence and
- * CVSS the alert meets names destinations; an alert from a TLP:AMBER or TLP:RED advisory only goes
- * to destinations that allow that label.
+ * CVSS the alert meets (and, for a {@code kevOnly} route, whose advisory names a CVE of the KEV
+ * catalog) names destinations; an alert from a TLP:AMBER or TLP:RED advisory only goes to
+ * destinations that allow that label.
  */
 public final class AlertRouting implements AlertRouter {
   private static final Set<String> GATED = Set.of("AMBER", "RED");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<AlertRoute> routes;
   private final Map<String, Destination> destinations;
@@ -32,9 +37,18 @@ public final class AlertRouting implements AlertRouter {
 
   @Override
   public List<String> destinations(Alert alert) {
+    return destinations(alert, Set.of());
+  }
+
+  /** A {@code kevOnly} route takes the alert only when its advisory names a CVE of {@code kev}. */
+  @Override
+  public List<String> destinations(Alert alert, Set<String> kevCves) {
     List<String> out = new ArrayList<>();
     for (AlertRoute r : routes) {
       if (!(r.site().equals("*") || r.site().equals(alert.siteId())) || !meets(r, alert)) {
+        continue;
+      }
+      if (r.kevOnly() && !inKev(alert, kevCves)) {
         continue;
       }
       for (String name : r.destinations()) {
@@ -45,6 +59,23 @@ public final class AlertRouting implements AlertRouter {
       }
     }
     return out;
+  }
+
+  /** The match JSON names the advisory's CVEs ({@code cves}, from {@code AdvisoryMatch}). */
+  static boolean inKev(Alert alert, Set<String> kevCves) {
+    if (kevCves.isEmpty()) {
+      return false;
+    }
+    try {
+      for (JsonNode cve : JSON.readTree(alert.matchJson()).path("cves")) {
+        if (kevCves.contains(cve.asText())) {
+          return true;
+        }
+      }
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+    return false;
   }
 
   private static boolean meets(AlertRoute r, Alert alert) {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param correlationBatch assets per correlation transaction
  * @param initialBackoffMillis first retry delay; doubled per attempt
  * @param maxBackoffMillis longest retry delay
+ * @param kevFile the KEV catalog read from {@code advisories.kevFile}, stored at start
  */
 public record Alerting(
     Optional<Path> advisoryDirectory,
@@ -22,9 +23,32 @@ public record Alerting(
     long initialBackoffMillis,
     long maxBackoffMillis,
     List<Destination> destinations,
-    List<AlertRoute> routes) {
+    List<AlertRoute> routes,
+    Optional<KevFile> kevFile) {
   public static final Alerting DEFAULTS =
       new Alerting(Optional.empty(), 1000, 2000, 200, 1000, 600_000, List.of(), List.of());
+
+  /** Settings without a KEV file. */
+  public Alerting(
+      Optional<Path> advisoryDirectory,
+      int maxBatchDocuments,
+      long correlationIntervalMillis,
+      int correlationBatch,
+      long initialBackoffMillis,
+      long maxBackoffMillis,
+      List<Destination> destinations,
+      List<AlertRoute> routes) {
+    this(
+        advisoryDirectory,
+        maxBatchDocuments,
+        correlationIntervalMillis,
+        correlationBatch,
+        initialBackoffMillis,
+        maxBackoffMillis,
+        destinations,
+        routes,
+        Optional.empty());
+  }
 
   public Alerting {
     destinations = List.copyOf(destinations);

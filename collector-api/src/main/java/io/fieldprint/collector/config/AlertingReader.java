@@ -1,5 +1,8 @@
 package io.fieldprint.collector.config;
 
+import io.fieldprint.advisories.prioritise.FeedFile;
+import io.fieldprint.advisories.prioritise.KevCatalog;
+import io.fieldprint.advisories.prioritise.KevReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +31,11 @@ final class AlertingReader {
     Alerting d = Alerting.DEFAULTS;
     Optional<Path> directory = Optional.empty();
     int maxBatch = d.maxBatchDocuments();
+    Optional<KevFile> kev = Optional.empty();
     if (advisories.isPresent()) {
       ConfigSection s = advisories.get();
-      s.rejectUnknownKeys(Set.of("directory", "maxBatchDocuments"));
+      s.rejectUnknownKeys(Set.of("directory", "maxBatchDocuments", "kevFile"));
+      kev = s.optionalText("kevFile").flatMap(t -> kev(s, base.resolve(t).normalize()));
       directory = s.optionalText("directory").map(t -> base.resolve(t).normalize());
       directory
           .filter(p -> !Files.isDirectory(p))
@@ -54,7 +59,8 @@ final class AlertingReader {
           d.initialBackoffMillis(),
           d.maxBackoffMillis(),
           List.of(),
-          List.of());
+          List.of(),
+          kev);
     }
     ConfigSection s = alerts.get();
     s.rejectUnknownKeys(
@@ -81,7 +87,8 @@ final class AlertingReader {
         s.number("initialBackoffMillis", d.initialBackoffMillis(), 1, 3_600_000),
         s.number("maxBackoffMillis", d.maxBackoffMillis(), 1, 86_400_000),
         destinations,
-        routes);
+        routes,
+        kev);
   }
 
   private static Destination destination(ConfigSection s, Path base) {
@@ -167,8 +174,27 @@ final class AlertingReader {
     }
   }
 
+  /** Reads the KEV catalog at {@code file}; a missing or unusable file is a problem. */
+  private static Optional<KevFile> kev(ConfigSection s, Path file) {
+    try {
+      if (Files.size(file) > KevReader.MAX_BYTES) {
+        s.problem("kevFile", file + " is larger than " + KevReader.MAX_BYTES + " bytes");
+        return Optional.empty();
+      }
+      FeedFile<KevCatalog> read = KevReader.read(Files.readAllBytes(file));
+      if (read instanceof FeedFile.Rejected<KevCatalog> r) {
+        s.problem("kevFile", file + " is not a KEV catalog: " + r.reason());
+        return Optional.empty();
+      }
+      return Optional.of(new KevFile(file, ((FeedFile.Parsed<KevCatalog>) read).value()));
+    } catch (IOException e) {
+      s.problem("kevFile", "cannot read " + file);
+      return Optional.empty();
+    }
+  }
+
   private static AlertRoute route(ConfigSection s, Set<String> names) {
-    s.rejectUnknownKeys(Set.of("site", "destinations", "minConfidence", "minCvss"));
+    s.rejectUnknownKeys(Set.of("site", "destinations", "minConfidence", "minCvss", "kevOnly"));
     String site = s.text("site", "*");
     List<String> dests = s.strings("destinations");
     for (String d : dests) {
@@ -181,6 +207,6 @@ final class AlertingReader {
       s.problem("minConfidence", "must be low, medium or high");
       min = "low";
     }
-    return new AlertRoute(site, dests, min, s.decimal("minCvss", 0, 10));
+    return new AlertRoute(site, dests, min, s.decimal("minCvss", 0, 10), s.flag("kevOnly"));
   }
 }

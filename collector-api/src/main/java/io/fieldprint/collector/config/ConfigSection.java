@@ -62,6 +62,19 @@ final class ConfigSection {
     return value.asText();
   }
 
+  /** A true/false value, false when absent. */
+  boolean flag(String key) {
+    if (!has(key)) {
+      return false;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isBoolean()) {
+      problems.add(qualified(key) + ": must be true or false");
+      return false;
+    }
+    return value.asBoolean();
+  }
+
   Optional<String> optionalText(String key) {
     return has(key) ? Optional.of(text(key, "")) : Optional.empty();
   }

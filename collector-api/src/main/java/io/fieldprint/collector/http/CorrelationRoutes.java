@@ -162,13 +162,14 @@ final class CorrelationRoutes {
     int limit = page(ctx, "limit", 100, 1000);
     int offset = page(ctx, "offset", 0, Integer.MAX_VALUE);
     blocking
-        .run(() -> store.matches(site, limit, offset))
-        .onSuccess(
-            list -> {
+        .run(
+            () -> {
+              Set<String> kev = store.kevCves();
               JsonArray items = new JsonArray();
-              list.forEach(m -> items.add(MatchJson.match(m)));
-              ApiJson.send(ctx, 200, new JsonObject().put("items", items));
+              store.matches(site, limit, offset).forEach(m -> items.add(MatchJson.match(m, kev)));
+              return new JsonObject().put("items", items);
             })
+        .onSuccess(json -> ApiJson.send(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 

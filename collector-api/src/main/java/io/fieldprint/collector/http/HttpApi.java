@@ -41,6 +41,7 @@ public final class HttpApi {
     new ReportRoutes(store, blocking, new ReportReader(limits), metrics).mount(api);
     new ReadRoutes(store, correlations, blocking, limits).mount(api);
     new CorrelationRoutes(correlations, importer, blocking, maxAdvisoryBatch, clock).mount(api);
+    new KevRoutes(correlations, blocking).mount(api);
     new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
     api.route().failureHandler(failures::handle);
     router.route("/api/v1/*").subRouter(api);

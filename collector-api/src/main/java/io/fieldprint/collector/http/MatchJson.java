@@ -3,13 +3,19 @@ package io.fieldprint.collector.http;
 import io.fieldprint.collector.storage.CorrelationStore.Alert;
 import io.fieldprint.collector.storage.CorrelationStore.StoredMatch;
 import io.fieldprint.collector.storage.CorrelationStore.TriageDecision;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 
 /** JSON shapes of matches, triage decisions and alerts (see {@code openapi.yaml}). */
 final class MatchJson {
   private MatchJson() {}
 
-  static JsonObject match(StoredMatch m) {
+  /** A match; {@code kev} is whether one of its advisory's CVEs is in {@code kevCves}. */
+  static JsonObject match(StoredMatch m, Set<String> kevCves) {
+    JsonObject explanation = new JsonObject(m.explanationJson());
+    JsonArray cves = explanation.getJsonArray("cves", new JsonArray());
+    boolean kev = cves.stream().anyMatch(kevCves::contains);
     return new JsonObject()
         .put("site", m.siteId())
         .put("asset", m.assetUid())
@@ -20,7 +26,8 @@ final class MatchJson {
         .put("tlp", m.tlp().orElse(null))
         .put("firstMatchedAt", m.firstMatchedAt().toString())
         .put("updatedAt", m.updatedAt().toString())
-        .put("explanation", new JsonObject(m.explanationJson()))
+        .put("kev", kev)
+        .put("explanation", explanation)
         .put("triage", m.triage().map(MatchJson::triage).orElse(null));
   }
 

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reading sites and assets, for viewers and admins within their site scope. A site outside the
@@ -125,7 +126,8 @@ final class ReadRoutes {
                 throw ApiException.notFound("no asset " + uid);
               }
               JsonArray matches = new JsonArray();
-              correlations.assetMatches(uid).forEach(m -> matches.add(MatchJson.match(m)));
+              Set<String> kev = correlations.kevCves();
+              correlations.assetMatches(uid).forEach(m -> matches.add(MatchJson.match(m, kev)));
               return ApiJson.detail(found.get()).put("matches", matches);
             })
         .onSuccess(json -> ApiJson.send(ctx, 200, json))

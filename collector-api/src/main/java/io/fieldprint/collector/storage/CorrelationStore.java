@@ -1,10 +1,13 @@
 package io.fieldprint.collector.storage;
 
+import io.fieldprint.advisories.prioritise.KevCatalog;
+import io.fieldprint.advisories.prioritise.KevEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Advisories, matches, triage, alerts and their delivery outbox. Blocking, like {@link
@@ -41,6 +44,15 @@ public interface CorrelationStore {
 
   /** A site's matches ordered by asset then advisory, with triage. */
   List<StoredMatch> matches(String siteId, int limit, int offset);
+
+  /** Replaces the stored KEV catalog with {@code catalog}; returns how many entries it holds. */
+  int replaceKev(KevCatalog catalog, String actor);
+
+  /** The CVE ids of the stored KEV catalog. */
+  Set<String> kevCves();
+
+  /** The entries of the stored KEV catalog, by CVE id. */
+  List<KevEntry> kevEntries();
 
   /** An asset's matches with triage. */
   List<StoredMatch> assetMatches(String assetUid);
@@ -88,6 +100,14 @@ public interface CorrelationStore {
   @FunctionalInterface
   interface AlertRouter {
     List<String> destinations(Alert alert);
+
+    /**
+     * The destinations of an alert when the CVE ids of the KEV catalog are known; routers that do
+     * not care about KEV ignore them.
+     */
+    default List<String> destinations(Alert alert, Set<String> kevCves) {
+      return destinations(alert);
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.fieldprint.collector.storage;
 
+import io.fieldprint.advisories.prioritise.KevCatalog;
+import io.fieldprint.advisories.prioritise.KevEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** {@link CorrelationStore} over JDBC, one SQL text for SQLite and PostgreSQL. */
@@ -21,6 +24,7 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   private final AdvisoryTable advisories;
   private final MatchTable matches = new MatchTable();
   private final VendorKeyTable vendorKeys = new VendorKeyTable();
+  private final KevTable kev = new KevTable();
   private final AlertTable alerts;
 
   public JdbcCorrelationStore(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -71,10 +75,11 @@ public final class JdbcCorrelationStore implements CorrelationStore {
           }
           // an advisory change waits for this transaction (the lock above), then marks these again
           Map<String, String> versions = advisories.versions(c);
+          Set<String> kevCves = kev.cves(c);
           long now = clock.millis();
           int[] counts = new int[3];
           for (StoredAsset asset : due) {
-            correlate(c, asset, matcher.match(asset, versions), router, now, counts);
+            correlate(c, asset, matcher.match(asset, versions), router, kevCves, now, counts);
             vendorKeys.write(c, asset);
             JdbcCollectorStore.update(
                 c, "UPDATE assets SET correlated_at = ? WHERE uid = ?", now, asset.uid());
@@ -106,6 +111,7 @@ public final class JdbcCorrelationStore implements CorrelationStore {
       StoredAsset asset,
       List<FoundMatch> found,
       AlertRouter router,
+      Set<String> kevCves,
       long now,
       int[] counts)
       throws SQLException {
@@ -122,7 +128,7 @@ public final class JdbcCorrelationStore implements CorrelationStore {
       Optional<Alert> alert = alerts.create(c, asset, f, kind, now);
       if (alert.isPresent()) {
         counts[2]++;
-        for (String destination : router.destinations(alert.get())) {
+        for (String destination : router.destinations(alert.get(), kevCves)) {
           alerts.enqueue(c, alert.get().id(), destination, now);
         }
       }
@@ -132,6 +138,35 @@ public final class JdbcCorrelationStore implements CorrelationStore {
       matches.delete(c, asset.uid(), gone);
       counts[1]++;
     }
+  }
+
+  @Override
+  public int replaceKev(KevCatalog catalog, String actor) {
+    return jdbc.transaction(
+        c -> {
+          kev.replace(c, catalog);
+          AuditLog.append(
+              c,
+              clock.millis(),
+              actor,
+              "kev.replace",
+              null,
+              "catalogVersion="
+                  + catalog.catalogVersion()
+                  + " entries="
+                  + catalog.entries().size());
+          return catalog.entries().size();
+        });
+  }
+
+  @Override
+  public Set<String> kevCves() {
+    return jdbc.read(kev::cves);
+  }
+
+  @Override
+  public List<KevEntry> kevEntries() {
+    return jdbc.read(kev::entries);
   }
 
   @Override

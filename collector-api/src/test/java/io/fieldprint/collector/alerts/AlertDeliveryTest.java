@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.fieldprint.advisories.csaf.CsafReader;
+import io.fieldprint.advisories.prioritise.KevCatalog;
+import io.fieldprint.advisories.prioritise.KevEntry;
 import io.fieldprint.collector.config.AlertRoute;
 import io.fieldprint.collector.config.Alerting;
 import io.fieldprint.collector.config.Destination;
@@ -290,6 +292,43 @@ class AlertDeliveryTest {
     String output = new String(p.getInputStream().readAllBytes(), UTF_8);
     assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
     assertEquals(0, p.exitValue(), output);
+  }
+
+  @Test
+  void aKevOnlyRouteDeliversTheAlertOfAKevCveToItsWebhook() throws Exception {
+    correlations.replaceKev(kev("CVE-2023-0286"), "test");
+    Alerting settings = kevOnly(hook(Set.of(), 3));
+    correlate(settings, CsafFixtures.cisa(CsafFixtures.S7_1500));
+    assertEquals(1, new AlertDelivery(correlations, settings, "9.9.9", clock).runOnce());
+    assertEquals("ICSA-23-222-07", new JsonObject(bodies.get(0)).getString("advisoryId"));
+  }
+
+  @Test
+  void aKevOnlyRouteIgnoresAnAlertWhoseCvesAreNotInTheCatalog() throws Exception {
+    correlations.replaceKev(kev("CVE-2021-44228"), "test");
+    Alerting settings = kevOnly(hook(Set.of(), 3));
+    correlate(settings, CsafFixtures.cisa(CsafFixtures.S7_1500));
+    assertEquals(0, new AlertDelivery(correlations, settings, "9.9.9", clock).runOnce());
+    assertEquals(List.of(), bodies);
+  }
+
+  private static KevCatalog kev(String cve) {
+    return new KevCatalog(
+        "2026.03.01",
+        "2026-03-01T00:00:00Z",
+        List.of(new KevEntry(cve, "v", "p", "n", "2026-02-01", "2026-02-22", "Unknown")));
+  }
+
+  private static Alerting kevOnly(Destination d) {
+    return new Alerting(
+        Optional.empty(),
+        10,
+        1000,
+        10,
+        1000,
+        60_000,
+        List.of(d),
+        List.of(new AlertRoute("plant-a", List.of(d.name()), "low", Optional.empty(), true)));
   }
 
   private void correlate(Alerting settings, byte[] advisory) {

@@ -23,6 +23,10 @@ class AlertRoutingTest {
               "siem", "127.0.0.1", 514, Destination.Transport.UDP, 1, Set.of(), Optional.empty()));
 
   private static Alert alert(String site, Confidence c, Double cvss, String tlp) {
+    return alert(site, c, cvss, tlp, "{}");
+  }
+
+  private static Alert alert(String site, Confidence c, Double cvss, String tlp, String match) {
     return new Alert(
         1,
         site,
@@ -34,7 +38,7 @@ class AlertRoutingTest {
         Optional.ofNullable(cvss),
         Optional.ofNullable(tlp),
         "t",
-        "{}",
+        match,
         Instant.EPOCH,
         Optional.empty(),
         Optional.empty());
@@ -71,5 +75,23 @@ class AlertRoutingTest {
         List.of("soc", "cert"),
         routing.destinations(alert("a", Confidence.LOW, null, "AMBER+STRICT")));
     assertEquals(List.of("cert"), routing.destinations(alert("a", Confidence.LOW, null, "RED")));
+  }
+
+  @Test
+  void aKevOnlyRouteTakesOnlyAlertsNamingACveOfTheCatalog() {
+    AlertRouting routing =
+        new AlertRouting(
+            List.of(
+                new AlertRoute("*", List.of("soc"), "low", Optional.empty(), true),
+                new AlertRoute("*", List.of("siem"), "low", Optional.empty())),
+            DESTINATIONS);
+    Set<String> kev = Set.of("CVE-2021-44228");
+    Alert known =
+        alert("a", Confidence.LOW, null, null, "{\"cves\":[\"CVE-2020-1\",\"CVE-2021-44228\"]}");
+    Alert other = alert("a", Confidence.LOW, null, null, "{\"cves\":[\"CVE-2020-1\"]}");
+    assertEquals(List.of("soc", "siem"), routing.destinations(known, kev));
+    assertEquals(List.of("siem"), routing.destinations(other, kev));
+    assertEquals(List.of("siem"), routing.destinations(known, Set.of()));
+    assertEquals(List.of("siem"), routing.destinations(known));
   }
 }

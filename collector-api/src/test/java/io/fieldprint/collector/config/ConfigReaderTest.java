@@ -118,6 +118,56 @@ class ConfigReaderTest {
   }
 
   @Test
+  void theKevFileIsReadWithTheConfigAndKevOnlyRoutesAreKept() throws Exception {
+    Files.writeString(
+        dir.resolve("kev.json"),
+        """
+        {"catalogVersion": "2026.03.01", "dateReleased": "2026-03-01T00:00:00Z", "count": 1,
+         "vulnerabilities": [{"cveID": "CVE-2023-0286", "vendorProject": "OpenSSL",
+           "product": "OpenSSL", "vulnerabilityName": "X.400", "dateAdded": "2023-03-01",
+           "dueDate": "2023-03-22", "knownRansomwareCampaignUse": "Unknown"}]}
+        """);
+    Files.writeString(dir.resolve("hook.secret"), "0123456789abcdef0123\n");
+    String yaml =
+        """
+        dataDirectory: data
+        advisories:
+          kevFile: kev.json
+        alerts:
+          destinations:
+            - {name: soc, type: webhook, url: "https://soc.example/hook", secretFile: hook.secret}
+          routes:
+            - {destinations: [soc], kevOnly: true}
+        """;
+    Alerting a = reader.parse(yaml, dir).alerting();
+    KevFile kev = a.kevFile().orElseThrow();
+    assertEquals(dir.resolve("kev.json"), kev.file());
+    assertEquals("CVE-2023-0286", kev.catalog().entries().get(0).cveId());
+    assertEquals(
+        new AlertRoute("*", List.of("soc"), "low", Optional.empty(), true), a.routes().get(0));
+  }
+
+  @Test
+  void aMissingOrBrokenKevFileAndABadKevOnlyAreConfigProblems() throws Exception {
+    Files.writeString(dir.resolve("kev.json"), "{\"vulnerabilities\": [{\"cveID\": \"log4j\"}]}");
+    String broken =
+        "dataDirectory: d\nadvisories:\n  kevFile: kev.json\n"
+            + "alerts:\n  routes:\n    - {kevOnly: yes please}\n";
+    List<String> p =
+        assertThrows(ConfigException.class, () -> reader.parse(broken, dir)).problems();
+    assertTrue(
+        has(p, "advisories.kevFile: " + dir.resolve("kev.json") + " is not a KEV catalog"),
+        p.toString());
+    assertTrue(has(p, "alerts.routes[0].kevOnly: must be true or false"), p.toString());
+    List<String> missing =
+        assertThrows(
+                ConfigException.class,
+                () -> reader.parse("dataDirectory: d\nadvisories:\n  kevFile: none.json\n", dir))
+            .problems();
+    assertTrue(has(missing, "advisories.kevFile: cannot read"), missing.toString());
+  }
+
+  @Test
   void badAlertSettingsAreAllReported() {
     String yaml =
         """

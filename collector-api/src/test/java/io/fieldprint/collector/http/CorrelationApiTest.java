@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +117,51 @@ class CorrelationApiTest {
     assertEquals(400, c.post("/api/v1/advisories", c.adminToken, "\"x\"").statusCode());
     HttpResponse<String> tooMany = c.post("/api/v1/advisories", c.adminToken, "[{},{},{},{}]");
     assertEquals(413, tooMany.statusCode(), tooMany.body());
+  }
+
+  @Test
+  void anAdminPostedKevCatalogMarksMatchesNamingItsCvesAndABrokenOneLeavesIt() throws Exception {
+    String agentA = c.siteWithAgent("plant-a");
+    String viewerA = user("vera", "viewer", "plant-a");
+    String advisory = new String(CsafFixtures.cisa(CsafFixtures.S7_1500), StandardCharsets.UTF_8);
+    assertEquals(200, c.post("/api/v1/advisories", c.adminToken, advisory).statusCode());
+    c.post("/api/v1/reports", agentA, Inventories.report("r-1", cpu1516("V2.9.4")));
+    assertEquals(false, awaitOneMatch(viewerA).getBoolean("kev"));
+
+    String catalog =
+        "{\"catalogVersion\":\"2026.03.01\",\"vulnerabilities\":[{\"cveID\":\"CVE-2023-0286\","
+            + "\"dateAdded\":\"2023-03-01\",\"dueDate\":\"2023-03-22\"}]}";
+    assertEquals(403, c.post("/api/v1/kev", viewerA, catalog).statusCode());
+    HttpResponse<String> posted = c.post("/api/v1/kev", c.adminToken, catalog);
+    assertEquals(200, posted.statusCode(), posted.body());
+    assertEquals(1, new JsonObject(posted.body()).getInteger("entries"));
+    HttpResponse<String> broken =
+        c.post("/api/v1/kev", c.adminToken, "{\"vulnerabilities\":[{\"cveID\":\"x\"}]}");
+    assertEquals(400, broken.statusCode(), broken.body());
+
+    JsonObject match = items(c.get("/api/v1/sites/plant-a/matches", viewerA)).getJsonObject(0);
+    assertEquals(true, match.getBoolean("kev"));
+    JsonArray onAsset =
+        new JsonObject(c.get("/api/v1/assets/" + match.getString("asset"), viewerA).body())
+            .getJsonArray("matches");
+    assertEquals(true, onAsset.getJsonObject(0).getBoolean("kev"));
+    assertTrue(c.get("/api/v1/audit", c.adminToken).body().contains("kev.replace"));
+  }
+
+  @Test
+  void theKevFileOfTheConfigurationIsStoredAtStart() throws Exception {
+    c.close();
+    Path other = dir.resolve("second");
+    Files.createDirectories(other);
+    Files.writeString(
+        other.resolve("kev.json"),
+        "{\"catalogVersion\":\"1\",\"vulnerabilities\":[{\"cveID\":\"CVE-2023-0286\"}]}");
+    c = new RunningCollector(other, "advisories:\n  kevFile: kev.json\n");
+    String agentA = c.siteWithAgent("plant-a");
+    String advisory = new String(CsafFixtures.cisa(CsafFixtures.S7_1500), StandardCharsets.UTF_8);
+    assertEquals(200, c.post("/api/v1/advisories", c.adminToken, advisory).statusCode());
+    c.post("/api/v1/reports", agentA, Inventories.report("r-1", cpu1516("V2.9.4")));
+    assertEquals(true, awaitOneMatch(c.adminToken).getBoolean("kev"));
   }
 
   private JsonObject awaitOneMatch(String token) throws Exception {

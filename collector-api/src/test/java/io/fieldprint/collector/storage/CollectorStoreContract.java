@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fieldprint.advisories.csaf.CsafReader;
+import io.fieldprint.advisories.prioritise.KevCatalog;
+import io.fieldprint.advisories.prioritise.KevEntry;
 import io.fieldprint.collector.auth.Principal;
 import io.fieldprint.collector.auth.Role;
 import io.fieldprint.collector.correlation.AdvisoryImporter;
@@ -457,5 +459,41 @@ abstract class CollectorStoreContract {
     AssetPage page = store.assets(site, new AssetQuery(Optional.empty(), Optional.empty(), 10, 0));
     assertEquals(1, page.total());
     return store.asset(page.items().get(0).uid()).orElseThrow();
+  }
+
+  @Test
+  void aKevCatalogReplacesThePreviousOneWhole() {
+    correlations.replaceKev(
+        new KevCatalog(
+            "1",
+            "2026-01-01",
+            List.of(
+                new KevEntry(
+                    "CVE-2021-44228",
+                    "Apache",
+                    "Log4j2",
+                    "Log4Shell",
+                    "2021-12-10",
+                    "2021-12-24",
+                    "Known"),
+                new KevEntry(
+                    "CVE-2023-0286", "OpenSSL", "OpenSSL", "X.400", "2023-03-01", "", ""))),
+        "test");
+    assertEquals(Set.of("CVE-2021-44228", "CVE-2023-0286"), correlations.kevCves());
+    assertEquals(
+        new KevEntry(
+            "CVE-2021-44228", "Apache", "Log4j2", "Log4Shell", "2021-12-10", "2021-12-24", "Known"),
+        correlations.kevEntries().get(0));
+    assertEquals(
+        new KevEntry("CVE-2023-0286", "OpenSSL", "OpenSSL", "X.400", "2023-03-01", "", ""),
+        correlations.kevEntries().get(1));
+
+    correlations.replaceKev(
+        new KevCatalog(
+            "2",
+            "2026-02-01",
+            List.of(new KevEntry("CVE-2024-1", "v", "p", "n", "2024-01-01", "2024-01-22", ""))),
+        "test");
+    assertEquals(Set.of("CVE-2024-1"), correlations.kevCves());
   }
 }
