@@ -47,6 +47,7 @@ final class DeviceSetRead {
   static final int MAX_VARIABLES_PER_DEVICE = 64;
   static final int MAX_BROWSE_NEXT_ROUNDS = 2;
   private static final int DEVICE_SET = 5001;
+  private static final String ORIGIN = "Browse ns=DI;i=5001 + Read";
 
   static final List<String> PROPERTIES =
       List.of(
@@ -117,7 +118,9 @@ final class DeviceSetRead {
               rounds,
               deadline,
               notes);
-      readNameplates(client, diIndex, local, variables, deadline, report, notes);
+      List<Map<String, Object>> fields =
+          readNameplates(client, diIndex, local, variables.references(), deadline);
+      observe(fields, variables, diIndex, report, notes);
     } catch (ProbeStepException e) {
       notes.add("DI DeviceSet not read: " + e.getMessage());
       report.warning("DI DeviceSet not read: " + e.getMessage());
@@ -254,22 +257,23 @@ final class DeviceSetRead {
     return all;
   }
 
-  private static void readNameplates(
+  /** Reads each device's nameplate properties (the first of each name) in one Read. */
+  private static List<Map<String, Object>> readNameplates(
       OpcUaClient client,
       int diIndex,
       List<ReferenceDescription> devices,
-      Browsed browsed,
-      Deadline deadline,
-      ProbeReport report,
-      List<String> notes)
+      List<List<ReferenceDescription>> variables,
+      Deadline deadline)
       throws ProbeStepException {
-    List<List<ReferenceDescription>> variables = browsed.references();
     List<NodeId> toRead = new ArrayList<>();
     List<int[]> slots = new ArrayList<>();
     for (int d = 0; d < variables.size(); d++) {
+      Set<Integer> taken = new HashSet<>();
       for (ReferenceDescription v : variables.get(d)) {
         int property = PROPERTIES.indexOf(v.getBrowseName().name());
-        if (property >= 0 && v.getBrowseName().namespaceIndex().intValue() == diIndex) {
+        if (property >= 0
+            && v.getBrowseName().namespaceIndex().intValue() == diIndex
+            && taken.add(property)) {
           var id = v.getNodeId().toNodeId(client.getNamespaceTable());
           if (id.isPresent()) {
             toRead.add(id.get());
@@ -298,23 +302,34 @@ final class DeviceSetRead {
         }
       }
     }
+    return fields;
+  }
+
+  /** Observes each device with a nameplate; notes (and marks) the ones whose browse was cut. */
+  private static void observe(
+      List<Map<String, Object>> fields,
+      Browsed variables,
+      int diIndex,
+      ProbeReport report,
+      List<String> notes) {
     for (int d = 0; d < fields.size(); d++) {
       Map<String, Object> f = fields.get(d);
-      // DeviceSet also organizes objects without a nameplate (DI's DeviceFeatures folder)
-      boolean truncated = browsed.open()[d] && !hasWholeNameplate(variables.get(d), diIndex);
+      List<ReferenceDescription> browsed = variables.references().get(d);
+      boolean truncated = variables.open()[d] && !hasWholeNameplate(browsed, diIndex);
       if (truncated) {
         notes.add(
             "DI device "
                 + f.get("browseName")
                 + " truncated: variables beyond the first "
-                + variables.get(d).size()
+                + browsed.size()
                 + " not browsed");
       }
+      // DeviceSet also organizes objects without a nameplate (DI's DeviceFeatures folder)
       if (f.size() > 1) {
         if (truncated) {
-          f.put("truncated", "variables beyond the first " + variables.get(d).size());
+          f.put("truncated", "variables beyond the first " + browsed.size());
         }
-        report.observe(identity(f), report.evidence(SOURCE, "Browse ns=DI;i=5001 + Read", f));
+        report.observe(identity(f), report.evidence(SOURCE, ORIGIN, f));
       }
     }
   }
