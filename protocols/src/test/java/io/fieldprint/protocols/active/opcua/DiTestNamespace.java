@@ -2,6 +2,7 @@ package io.fieldprint.protocols.active.opcua;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.milo.opcua.sdk.core.Reference;
@@ -18,7 +19,11 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 
-/** A minimal DI namespace: DeviceSet (i=5001) with one device and its nameplate properties. */
+/**
+ * A minimal DI namespace: DeviceSet (i=5001) with one device and its nameplate properties, plus
+ * {@code lateDevices} devices whose nameplate comes after {@code fillers} other variables (serial
+ * numbers {@code LATE-1}, {@code LATE-2}, ...).
+ */
 final class DiTestNamespace extends ManagedNamespaceWithLifecycle {
 
   static final String DEVICE = "CPU 1516";
@@ -31,8 +36,13 @@ final class DiTestNamespace extends ManagedNamespaceWithLifecycle {
           "HardwareRevision", "3",
           "SoftwareRevision", "V2.9.4");
 
-  DiTestNamespace(OpcUaServer server) {
+  private final int lateDevices;
+  private final int fillers;
+
+  DiTestNamespace(OpcUaServer server, int lateDevices, int fillers) {
     super(server, ServerIdentityRead.DI_NAMESPACE);
+    this.lateDevices = lateDevices;
+    this.fillers = fillers;
     getLifecycleManager().addStartupTask(this::createNodes);
   }
 
@@ -41,12 +51,27 @@ final class DiTestNamespace extends ManagedNamespaceWithLifecycle {
     UaObjectNode deviceSet = object(deviceSetId, "DeviceSet");
     deviceSet.addReference(
         new Reference(deviceSetId, NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
-    NodeId deviceId = new NodeId(getNamespaceIndex(), "cpu1516");
-    object(deviceId, DEVICE);
+    device(deviceSet, "cpu1516", DEVICE, 0, NAMEPLATE);
+    for (int i = 1; i <= lateDevices; i++) {
+      Map<String, Object> nameplate = new LinkedHashMap<>(NAMEPLATE);
+      nameplate.put("SerialNumber", "LATE-" + i);
+      device(deviceSet, "late" + i, "IO Station " + i, fillers, nameplate);
+    }
+  }
+
+  private void device(
+      UaObjectNode deviceSet, String key, String name, int fillers, Map<String, Object> nameplate) {
+    NodeId deviceId = new NodeId(getNamespaceIndex(), key);
+    object(deviceId, name);
     deviceSet.addReference(
-        new Reference(deviceSetId, NodeIds.HasComponent, deviceId.expanded(), true));
-    for (var entry : NAMEPLATE.entrySet()) {
-      NodeId propertyId = new NodeId(getNamespaceIndex(), "cpu1516." + entry.getKey());
+        new Reference(deviceSet.getNodeId(), NodeIds.HasComponent, deviceId.expanded(), true));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (int i = 0; i < fillers; i++) {
+      variables.put(String.format("Diagnostic%03d", i), "ok");
+    }
+    variables.putAll(nameplate);
+    for (var entry : variables.entrySet()) {
+      NodeId propertyId = new NodeId(getNamespaceIndex(), key + "." + entry.getKey());
       UaVariableNode property =
           new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
               .setNodeId(propertyId)

@@ -35,6 +35,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
+import org.eclipse.milo.opcua.stack.core.types.structured.BrowseNextRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
@@ -62,7 +63,9 @@ public final class MiloTestServer implements AutoCloseable {
   private final int port;
   private final List<String> received = new ArrayList<>();
 
-  private MiloTestServer(boolean anonymous, boolean expiredCertificate) throws Exception {
+  private MiloTestServer(
+      boolean anonymous, boolean expiredCertificate, int lateDevices, int fillers)
+      throws Exception {
     this.port = freePort();
     KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
     X509Certificate certificate = certificate(keyPair, expiredCertificate);
@@ -115,16 +118,25 @@ public final class MiloTestServer implements AutoCloseable {
             profile ->
                 new RecordingTransport(
                     new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build())));
-    new DiTestNamespace(server).startup();
+    new DiTestNamespace(server, lateDevices, fillers).startup();
     server.startup().get(10, TimeUnit.SECONDS);
   }
 
   public static MiloTestServer start(boolean anonymous) throws Exception {
-    return new MiloTestServer(anonymous, false);
+    return new MiloTestServer(anonymous, false, 0, 0);
+  }
+
+  /**
+   * A server whose DeviceSet also holds {@code lateDevices} devices whose nameplate follows {@code
+   * fillers} other variables.
+   */
+  public static MiloTestServer startWithLateNameplates(int lateDevices, int fillers)
+      throws Exception {
+    return new MiloTestServer(true, false, lateDevices, fillers);
   }
 
   public static MiloTestServer startWithExpiredCertificate() throws Exception {
-    return new MiloTestServer(true, true);
+    return new MiloTestServer(true, true, 0, 0);
   }
 
   public int port() {
@@ -138,6 +150,11 @@ public final class MiloTestServer implements AutoCloseable {
 
   private synchronized void record(UaRequestMessageType request) {
     String name = request.getClass().getSimpleName();
+    if (request instanceof BrowseNextRequest next
+        && Boolean.TRUE.equals(next.getReleaseContinuationPoints())) {
+      received.add("BrowseNext (release)");
+      return;
+    }
     received.add(name.endsWith("Request") ? name.substring(0, name.length() - 7) : name);
   }
 
@@ -274,6 +291,6 @@ public final class MiloTestServer implements AutoCloseable {
         .stream()
         .map(OpcUaService::serviceName)
         .toList()
-        .contains(service);
+        .contains(service.replace(" (release)", ""));
   }
 }

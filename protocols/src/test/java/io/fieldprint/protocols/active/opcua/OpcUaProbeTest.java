@@ -113,6 +113,84 @@ class OpcUaProbeTest {
   }
 
   @Test
+  void nameplateAfterTheFirst64VariablesIsReadCompletelyThroughBrowseNext() throws Exception {
+    try (MiloTestServer server = MiloTestServer.startWithLateNameplates(1, 80)) {
+      var probed =
+          assertInstanceOf(
+              OpcUaProbeResult.Probed.class, probe.probe(target(server.port()), DEVICE, sink));
+
+      List<Observation> devices = sink.bySource(DeviceSetRead.SOURCE);
+      assertEquals(2, devices.size(), probed.notes().toString());
+      var late = devices.stream().filter(o -> "LATE-1".equals(o.identity().serial())).findFirst();
+      assertTrue(late.isPresent(), devices.toString());
+      assertEquals("Acme Automation", late.get().identity().vendor());
+      assertEquals("6ES7 516-3AN02-0AB0", late.get().identity().model());
+      assertEquals("V2.9.4", late.get().identity().firmware());
+      assertFalse(late.get().evidence().fields().containsKey("truncated"));
+      assertTrue(
+          server.receivedServices().contains("BrowseNext"), server.receivedServices().toString());
+      assertTrue(sentRequests().contains("BrowseNext"), audit.toString());
+      assertTrue(
+          probed.notes().stream().noneMatch(n -> n.contains("truncated")),
+          probed.notes().toString());
+      assertOnlyAllowedAndWithinBudget();
+    }
+  }
+
+  @Test
+  void deviceSetBeyondMaxDevicesIsReportedTruncatedAndItsContinuationPointReleased()
+      throws Exception {
+    try (MiloTestServer server =
+        MiloTestServer.startWithLateNameplates(DeviceSetRead.MAX_DEVICES + 1, 80)) {
+      var probed =
+          assertInstanceOf(
+              OpcUaProbeResult.Probed.class, probe.probe(target(server.port()), DEVICE, sink));
+
+      List<Observation> devices = sink.bySource(DeviceSetRead.SOURCE);
+      assertEquals(DeviceSetRead.MAX_DEVICES, devices.size(), probed.notes().toString());
+      assertTrue(devices.stream().allMatch(o -> o.identity().serial() != null), devices.toString());
+      assertTrue(
+          probed.notes().stream().anyMatch(n -> n.startsWith("DI DeviceSet truncated")),
+          probed.notes().toString());
+      List<String> received = server.receivedServices();
+      assertEquals(
+          1, received.stream().filter("BrowseNext (release)"::equals).count(), received.toString());
+      assertTrue(received.contains("BrowseNext"), received.toString());
+      assertTrue(
+          received.indexOf("BrowseNext (release)") < received.indexOf("CloseSession"),
+          received.toString());
+      assertTrue(received.stream().noneMatch(MiloTestServer::isWriteLike), received.toString());
+      assertOnlyAllowedAndWithinBudget();
+    }
+  }
+
+  @Test
+  void nameplateBeyondTheBrowseNextRoundsIsNotedTruncatedAndItsContinuationPointReleased()
+      throws Exception {
+    int pages = 1 + DeviceSetRead.MAX_BROWSE_NEXT_ROUNDS;
+    int fillers = pages * DeviceSetRead.MAX_VARIABLES_PER_DEVICE + 8;
+    try (MiloTestServer server = MiloTestServer.startWithLateNameplates(1, fillers)) {
+      var probed =
+          assertInstanceOf(
+              OpcUaProbeResult.Probed.class, probe.probe(target(server.port()), DEVICE, sink));
+
+      assertEquals(1, sink.bySource(DeviceSetRead.SOURCE).size(), probed.notes().toString());
+      assertTrue(
+          probed.notes().stream()
+              .anyMatch(n -> n.startsWith("DI device IO Station 1 truncated: variables beyond")),
+          probed.notes().toString());
+      List<String> received = server.receivedServices();
+      assertEquals(
+          DeviceSetRead.MAX_BROWSE_NEXT_ROUNDS,
+          received.stream().filter("BrowseNext"::equals).count(),
+          received.toString());
+      assertEquals(
+          1, received.stream().filter("BrowseNext (release)"::equals).count(), received.toString());
+      assertOnlyAllowedAndWithinBudget();
+    }
+  }
+
+  @Test
   void anonymousAccessIsReportedAsConfirmedWhenTheSessionActivated() throws Exception {
     try (MiloTestServer server = MiloTestServer.start(true)) {
       probe.probe(target(server.port()), DEVICE, sink);
@@ -194,6 +272,13 @@ class OpcUaProbeTest {
     assertFalse(unreachable.reason().isBlank());
     assertTrue(took.compareTo(BUDGET) < 0, "took " + took);
     assertEquals(1, sink.warnings.size());
+  }
+
+  private List<String> sentRequests() {
+    return audit.stream()
+        .filter(r -> r.decision().equals("SENT"))
+        .map(AuditRecord::request)
+        .toList();
   }
 
   private List<Finding> findings(String rule) {
