@@ -22,14 +22,27 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 /**
  * The OPC UA DI namespace of a simulated device: DeviceSet (i=5001) with one device and its
  * nameplate properties (OPC 10000-100, 4.5.2). Properties are read-only (Milo's default access
- * level is CurrentRead).
+ * level is CurrentRead). Used by the demo plant and by the scan benchmark's plant.
  */
-final class NameplateNamespace extends ManagedNamespaceWithLifecycle {
-  static final String DI_NAMESPACE = "http://opcfoundation.org/UA/DI/";
+public final class NameplateNamespace extends ManagedNamespaceWithLifecycle {
+  public static final String DI_NAMESPACE = "http://opcfoundation.org/UA/DI/";
 
-  private final PlantDescription.OpcUaDevice device;
+  /**
+   * The nameplate a device shows; the device node is named after {@code model}.
+   *
+   * @param softwareRevision {@code null} when the device does not tell its firmware
+   */
+  public record Nameplate(
+      String manufacturer,
+      String model,
+      String productCode,
+      String serialNumber,
+      String hardwareRevision,
+      String softwareRevision) {}
 
-  NameplateNamespace(OpcUaServer server, PlantDescription.OpcUaDevice device) {
+  private final Nameplate device;
+
+  public NameplateNamespace(OpcUaServer server, Nameplate device) {
     super(server, DI_NAMESPACE);
     this.device = device;
     getLifecycleManager().addStartupTask(this::createNodes);
@@ -37,13 +50,13 @@ final class NameplateNamespace extends ManagedNamespaceWithLifecycle {
 
   private Map<String, Object> nameplate() {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("Manufacturer", LocalizedText.english(device.vendor()));
-    out.put("Model", LocalizedText.english(device.product()));
-    out.put("ProductCode", device.orderNumber());
-    out.put("SerialNumber", device.serial());
-    out.put("HardwareRevision", device.hardware());
-    if (device.firmware() != null) {
-      out.put("SoftwareRevision", device.firmware());
+    out.put("Manufacturer", LocalizedText.english(device.manufacturer()));
+    out.put("Model", LocalizedText.english(device.model()));
+    out.put("ProductCode", device.productCode());
+    out.put("SerialNumber", device.serialNumber());
+    out.put("HardwareRevision", device.hardwareRevision());
+    if (device.softwareRevision() != null) {
+      out.put("SoftwareRevision", device.softwareRevision());
     }
     return out;
   }
@@ -54,7 +67,7 @@ final class NameplateNamespace extends ManagedNamespaceWithLifecycle {
     deviceSet.addReference(
         new Reference(deviceSetId, NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
     NodeId deviceId = new NodeId(getNamespaceIndex(), "device");
-    object(deviceId, device.product());
+    object(deviceId, device.model());
     deviceSet.addReference(
         new Reference(deviceSetId, NodeIds.HasComponent, deviceId.expanded(), true));
     for (var entry : nameplate().entrySet()) {

@@ -92,7 +92,16 @@ final class SimulatedOpcUaServer implements Closeable {
         new OpcUaServer(
             config(device, keyPair, certificate, endpoints),
             profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
-    new NameplateNamespace(server, device).startup();
+    new NameplateNamespace(
+            server,
+            new NameplateNamespace.Nameplate(
+                device.vendor(),
+                device.product(),
+                device.orderNumber(),
+                device.serial(),
+                device.hardware(),
+                device.firmware()))
+        .startup();
     server.startup().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return new SimulatedOpcUaServer(server, "opc.tcp://" + device.address() + ":" + port + "/");
   }

@@ -1,5 +1,6 @@
 package io.fieldprint.agent.bench;
 
+import io.fieldprint.agent.demo.NameplateNamespace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
@@ -107,7 +108,16 @@ final class SimulatedOpcUaDevice implements AutoCloseable {
     this.server =
         new OpcUaServer(
             config, profile -> new CountingTransport(new OpcTcpServerTransport(transport)));
-    new SimulatedDeviceSet(server, identity).startup();
+    new NameplateNamespace(
+            server,
+            new NameplateNamespace.Nameplate(
+                identity.vendor(),
+                identity.product(),
+                identity.model(),
+                identity.serial(),
+                identity.hardware(),
+                identity.firmware()))
+        .startup();
     server.startup().get(30, TimeUnit.SECONDS);
   }
 
