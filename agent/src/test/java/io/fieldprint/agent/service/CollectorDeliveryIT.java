@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +62,7 @@ class CollectorDeliveryIT {
               "scan:\n  allow: [127.0.0.0/8]\n  targets: [" + plc.target("") + "]\n");
       long t0 = System.nanoTime();
       try (AgentService agent = AgentService.start(config, "0.1.0-test", InstantSource.system())) {
-        await(
+        Await.until(
             () -> collectorHas(collector, "/api/v1/sites/" + SITE + "/assets", "6ES7-ACME-5000"),
             Duration.ofSeconds(60));
         System.out.printf(
@@ -89,11 +88,11 @@ class CollectorDeliveryIT {
     AgentConfig config = agentConfig("http://127.0.0.1:" + port, token, "");
     HealthState end;
     try (AgentService agent = AgentService.start(config, "0.1.0-test", InstantSource.system())) {
-      await(() -> agent.health().outboxReports() >= 3, Duration.ofSeconds(30));
+      Await.until(() -> agent.health().outboxReports() >= 3, Duration.ofSeconds(30));
       assertEquals(0, agent.health().reportsDelivered());
 
       try (CollectorProcess collector = CollectorProcess.start(collectorData, port)) {
-        await(
+        Await.until(
             () -> agent.health().outboxReports() == 0 && agent.health().reportsDelivered() >= 3,
             Duration.ofSeconds(60));
         agent.close();
@@ -113,16 +112,6 @@ class CollectorDeliveryIT {
       return c.get(path).contains(text);
     } catch (Exception e) {
       return false;
-    }
-  }
-
-  private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + limit);
-      }
-      Thread.sleep(100);
     }
   }
 }

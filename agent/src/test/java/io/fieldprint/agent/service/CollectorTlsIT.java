@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,14 +33,14 @@ class CollectorTlsIT {
     String tls = "tls: {certificate: " + cert + ", key: " + key + "}\n";
     try (CollectorProcess collector = CollectorProcess.start(data, port, tls)) {
       try (AgentService untrusting = AgentService.start(config(port, ""), "t", clock())) {
-        await(
+        Await.until(
             () -> metric(untrusting, "fieldprint_agent_delivery_failures_total") >= 1,
             Duration.ofSeconds(30));
         assertEquals(0, untrusting.health().reportsDelivered());
       }
       AgentConfig trusting = config(port, "  caCertificate: cert.pem\n");
       try (AgentService agent = AgentService.start(trusting, "t", clock())) {
-        await(() -> agent.health().reportsDelivered() >= 2, Duration.ofSeconds(30));
+        Await.until(() -> agent.health().reportsDelivered() >= 2, Duration.ofSeconds(30));
       }
     }
   }
@@ -102,15 +101,5 @@ class CollectorTlsIT {
     p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), "openssl made a certificate");
-  }
-
-  private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + limit);
-      }
-      Thread.sleep(100);
-    }
   }
 }
