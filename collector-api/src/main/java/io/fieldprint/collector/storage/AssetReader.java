@@ -72,23 +72,17 @@ final class AssetReader {
         "SELECT source, origin, observed_at, fields_json, received_at FROM asset_evidence"
             + " WHERE site_id = ? AND asset_id = ? ORDER BY source, origin LIMIT "
             + DETAIL_LIMIT;
-    List<StoredEvidence> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, a.siteId());
-      ps.setString(2, a.assetId());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new StoredEvidence(
-                  rs.getString("source"),
-                  rs.getString("origin"),
-                  AssetRows.instant(rs, "observed_at"),
-                  rs.getString("fields_json"),
-                  Instant.ofEpochMilli(rs.getLong("received_at"))));
-        }
-      }
-    }
-    return out;
+    return rowsOf(
+        c,
+        sql,
+        a,
+        rs ->
+            new StoredEvidence(
+                rs.getString("source"),
+                rs.getString("origin"),
+                AssetRows.instant(rs, "observed_at"),
+                rs.getString("fields_json"),
+                Instant.ofEpochMilli(rs.getLong("received_at"))));
   }
 
   private static List<AssetEvent> events(Connection c, StoredAsset a) throws SQLException {
@@ -96,45 +90,55 @@ final class AssetReader {
         "SELECT kind, old_value, new_value, agent_id, report_id, at FROM asset_events"
             + " WHERE site_id = ? AND asset_id = ? ORDER BY id DESC LIMIT "
             + DETAIL_LIMIT;
-    List<AssetEvent> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, a.siteId());
-      ps.setString(2, a.assetId());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new AssetEvent(
-                  rs.getString("kind"),
-                  AssetRows.text(rs, "old_value"),
-                  AssetRows.text(rs, "new_value"),
-                  rs.getString("agent_id"),
-                  rs.getString("report_id"),
-                  Instant.ofEpochMilli(rs.getLong("at"))));
-        }
-      }
-    }
-    return out;
+    return rowsOf(
+        c,
+        sql,
+        a,
+        rs ->
+            new AssetEvent(
+                rs.getString("kind"),
+                AssetRows.text(rs, "old_value"),
+                AssetRows.text(rs, "new_value"),
+                rs.getString("agent_id"),
+                rs.getString("report_id"),
+                Instant.ofEpochMilli(rs.getLong("at"))));
   }
 
   private static List<StoredFinding> findings(Connection c, StoredAsset a) throws SQLException {
     String sql =
         "SELECT rule, severity, title, detail, occurrences, first_seen, last_seen FROM findings"
             + " WHERE site_id = ? AND asset_id = ? ORDER BY rule";
-    List<StoredFinding> out = new ArrayList<>();
+    return rowsOf(
+        c,
+        sql,
+        a,
+        rs ->
+            new StoredFinding(
+                rs.getString("rule"),
+                rs.getString("severity"),
+                rs.getString("title"),
+                AssetRows.text(rs, "detail"),
+                rs.getInt("occurrences"),
+                Instant.ofEpochMilli(rs.getLong("first_seen")),
+                Instant.ofEpochMilli(rs.getLong("last_seen"))));
+  }
+
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** The rows {@code sql} returns for the asset (its two parameters: site id, asset id). */
+  private static <T> List<T> rowsOf(Connection c, String sql, StoredAsset a, Row<T> row)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, a.siteId());
       ps.setString(2, a.assetId());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new StoredFinding(
-                  rs.getString("rule"),
-                  rs.getString("severity"),
-                  rs.getString("title"),
-                  AssetRows.text(rs, "detail"),
-                  rs.getInt("occurrences"),
-                  Instant.ofEpochMilli(rs.getLong("first_seen")),
-                  Instant.ofEpochMilli(rs.getLong("last_seen"))));
+          out.add(row.read(rs));
         }
       }
     }
