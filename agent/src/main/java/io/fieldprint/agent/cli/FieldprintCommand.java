@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       PcapCommand.class,
       ScanCommand.class,
       MatchCommand.class,
+      ReportCommand.class,
       AdvisoriesCommand.class
     },
     footer = {
