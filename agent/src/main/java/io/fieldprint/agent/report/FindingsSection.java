@@ -83,11 +83,16 @@ final class FindingsSection {
       x.element("div", "No IEC 62443 mapping is known for this rule (a newer fieldprint?).");
     }
     x.close();
-    x.open("table", "class", "findings").open("thead").open("tr");
-    for (String h : List.of("Severity", "Device", "Detail", "Seen", "Evidence", "IEC 62443")) {
-      x.element("th", h);
-    }
-    x.close().close().open("tbody");
+    x.open("table", "class", "findings")
+        .head(
+            List.of("Severity", "Device", "Detail", "Seen", "Evidence", "IEC 62443"),
+            8,
+            18,
+            30,
+            6,
+            24,
+            14)
+        .open("tbody");
     String ids = concern.map(FindingsSection::ids).orElse(ShownValue.UNKNOWN);
     for (InventoryFinding f : group) {
       String severity = f.severity() == null ? "unknown" : f.severity().jsonName();

@@ -28,12 +28,18 @@ final class InventorySection {
             + " devices. A dash means the evidence did not tell; nothing is guessed. The MAC"
             + " vendor is the registered owner of the network interface's address block, a hint"
             + " only.");
-    x.open("table", "class", "devices").open("thead").open("tr");
-    for (String h :
-        List.of("Device", "Addresses", "Role", "Vendor", "Product / model", "Firmware", "Serial")) {
-      x.element("th", h);
-    }
-    x.close().close().open("tbody");
+    x.open("table", "class", "devices")
+        .head(
+            List.of(
+                "Device", "Addresses", "Role", "Vendor", "Product / model", "Firmware", "Serial"),
+            18,
+            20,
+            8,
+            14,
+            16,
+            10,
+            14)
+        .open("tbody");
     for (Asset a : assets) {
       x.open("tr");
       x.open("td").element("div", ShownValue.of(a.id(), max), "class", "mono");
@@ -54,10 +60,22 @@ final class InventorySection {
     }
     x.close().close();
     x.element("h3", "Evidence behind each identity field");
+    long roleOnly = 0;
     for (Asset a : assets) {
-      if (!a.attribution().isEmpty()) {
+      if (a.attribution().keySet().stream().anyMatch(f -> !f.equals("role"))) {
         evidence(x, a, max);
+      } else {
+        roleOnly++;
       }
+    }
+    if (roleOnly > 0) {
+      x.element(
+          "p",
+          roleOnly
+              + " devices are known only by their addresses and role (the protocol they were seen"
+              + " speaking); their evidence is in the inventory file.",
+          "class",
+          "small");
     }
     x.close();
   }
@@ -79,11 +97,10 @@ final class InventorySection {
             + ShownValue.time(a.lastSeen())
             + "; protocols "
             + ShownValue.of(String.join(", ", a.protocols()), max));
-    x.open("table", "class", "evidence").open("thead").open("tr");
-    for (String h : List.of("Field", "Value", "Evidence", "Authority", "Decoded values")) {
-      x.element("th", h);
-    }
-    x.close().close().open("tbody");
+    x.open("table", "class", "evidence")
+        .head(
+            List.of("Field", "Value", "Evidence", "Authority", "Decoded values"), 9, 19, 30, 10, 32)
+        .open("tbody");
     for (String field : FIELDS) {
       Attribution at = a.attribution().get(field);
       if (at == null) {

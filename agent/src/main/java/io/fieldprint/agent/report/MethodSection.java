@@ -33,11 +33,17 @@ final class MethodSection {
             + "; lowest confidence shown: "
             + in.minConfidence()
             + ".");
-    x.open("table", "class", "sources").open("thead").open("tr");
-    for (String h : List.of("Kind", "Input", "Status", "Frames", "Bytes", "From", "To")) {
-      x.element("th", h);
-    }
-    x.close().close().open("tbody");
+    x.open("table", "class", "sources")
+        .head(
+            List.of("Kind", "Input", "Status", "Frames", "Bytes", "From", "To"),
+            6,
+            34,
+            14,
+            8,
+            10,
+            14,
+            14)
+        .open("tbody");
     for (InventorySource s : sources) {
       x.open("tr").element("td", ShownValue.of(s.kind(), 20));
       x.element("td", ShownValue.of(s.name(), max), "class", "mono");
@@ -76,11 +82,15 @@ final class MethodSection {
                 : "")
             + (audit.stoppedAtLimit() ? "; the file continues beyond what was read" : "")
             + ". Every request passed the read-only allowlist; a refused request was never sent.");
-    x.open("table", "class", "tally").open("thead").open("tr");
-    for (String h : List.of("Target", "Function", "Sent", "Answered", "Refused by the gate")) {
-      x.element("th", h);
-    }
-    x.close().close().open("tbody");
+    x.open("table", "class", "tally")
+        .head(
+            List.of("Target", "Function", "Sent", "Answered", "Refused by the gate"),
+            40,
+            24,
+            12,
+            12,
+            12)
+        .open("tbody");
     for (Map.Entry<String, Map<String, AuditTrail.Tally>> t : audit.tally().entrySet()) {
       for (Map.Entry<String, AuditTrail.Tally> f : t.getValue().entrySet()) {
         x.open("tr").element("td", ShownValue.of(t.getKey(), max), "class", "mono");
@@ -112,11 +122,17 @@ final class MethodSection {
           "class",
           "note");
     }
-    x.open("table", "class", "audit").open("thead").open("tr");
-    for (String h : List.of("Time", "Target", "Request", "Decision", "Outcome", "ms", "Detail")) {
-      x.element("th", h);
-    }
-    x.close().close().open("tbody");
+    x.open("table", "class", "audit")
+        .head(
+            List.of("Time", "Target", "Request", "Decision", "Outcome", "ms", "Detail"),
+            14,
+            20,
+            22,
+            9,
+            11,
+            6,
+            18)
+        .open("tbody");
     for (AuditEntry e : audit.listed()) {
       x.open("tr").element("td", ShownValue.of(e.time(), 40), "class", "small");
       x.element("td", ShownValue.of(e.target(), max), "class", "small mono");

@@ -1,5 +1,6 @@
 package io.fieldprint.agent.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,12 +23,17 @@ final class RemediationSection {
       x.element("p", "No advisory matches.", "class", "none").close();
       return;
     }
-    x.open("table", "class", "plan");
-    x.open("thead").open("tr");
-    for (String h : List.of("#", "Advisory", "CVEs", "Risk", "Devices", "Fix", "Confidence")) {
-      x.element("th", h);
-    }
-    x.close().close().open("tbody");
+    x.open("table", "class", "plan")
+        .head(
+            List.of("#", "Advisory", "CVEs", "Risk", "Devices", "Fix", "Confidence"),
+            4,
+            22,
+            12,
+            11,
+            17,
+            16,
+            18)
+        .open("tbody");
     int n = 1;
     for (RemediationStep step : plan) {
       row(x, n++, step, labels, limits);
@@ -46,7 +52,9 @@ final class RemediationSection {
         .element("div", ShownValue.of(lead.title(), max))
         .element("div", "product: " + ShownValue.of(step.product(), max), "class", "small")
         .close();
-    x.element("td", cves(step, limits.cvesPerStep()), "class", "mono");
+    x.open("td");
+    cves(step, limits.cvesPerStep()).forEach(c -> x.element("div", c, "class", "cve"));
+    x.close();
     x.open("td");
     if (step.kevCve() != null) {
       x.element(
@@ -88,15 +96,19 @@ final class RemediationSection {
     x.close();
   }
 
-  private static String cves(RemediationStep step, int shown) {
+  private static List<String> cves(RemediationStep step, int shown) {
     Set<String> all = new LinkedHashSet<>();
-    step.matches().forEach(m -> all.addAll(m.cves()));
-    List<String> list = List.copyOf(all);
+    step.matches().forEach(m -> m.cves().forEach(c -> all.add(ShownValue.of(c, 40))));
+    List<String> list = new ArrayList<>(all);
     if (list.isEmpty()) {
-      return ShownValue.UNKNOWN;
+      return List.of(ShownValue.UNKNOWN);
     }
-    String head = String.join(" ", list.subList(0, Math.min(shown, list.size())));
-    return list.size() > shown ? head + " and " + (list.size() - shown) + " more" : head;
+    if (list.size() <= shown) {
+      return list;
+    }
+    List<String> head = new ArrayList<>(list.subList(0, shown));
+    head.add("and " + (list.size() - shown) + " more");
+    return head;
   }
 
   private static Set<String> reasons(RemediationStep step, int max) {

@@ -27,6 +27,7 @@ public final class ReportDocument {
       .cols table.counts { width: 48%; display: inline-table; margin-right: 1%; }
       .n { text-align: right; }
       .mono { font-family: monospace; }
+      .cve { white-space: nowrap; }
       .small { font-size: 7pt; }
       .lead { font-size: 10pt; }
       .meta { color: #444; }

@@ -2,6 +2,7 @@ package io.fieldprint.agent.report;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Writes well-formed XHTML: every text and attribute value is escaped, elements close in order. The
@@ -34,6 +35,19 @@ final class Xhtml {
   /** An element holding text. */
   Xhtml element(String tag, String text, String... attributes) {
     return open(tag, attributes).text(text).close();
+  }
+
+  /** A table's head: one row of column names, each with its width in percent. */
+  Xhtml head(List<String> names, int... widths) {
+    open("thead").open("tr");
+    for (int i = 0; i < names.size(); i++) {
+      if (i < widths.length) {
+        element("th", names.get(i), "style", "width: " + widths[i] + "%");
+      } else {
+        element("th", names.get(i));
+      }
+    }
+    return close().close();
   }
 
   /** Escaped text; {@code null} writes nothing. */
