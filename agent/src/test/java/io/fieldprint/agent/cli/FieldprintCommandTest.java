@@ -13,7 +13,7 @@ class FieldprintCommandTest {
     CliRun run = CliRun.of("--help");
     assertEquals(0, run.exit());
     for (String command :
-        List.of("demo", "pcap", "scan", "match", "advisories", "agent", "collector")) {
+        List.of("demo", "pcap", "scan", "match", "report", "advisories", "agent", "collector")) {
       assertTrue(
           run.out().contains("  " + command + " "), command + " missing from:\n" + run.out());
     }
