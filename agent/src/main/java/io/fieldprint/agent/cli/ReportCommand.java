@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -82,7 +82,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "report.html or report.pdf")
   Path out;
 
-  Clock clock = Clock.systemUTC();
+  /** The matches a report shows and where they came from. */
+  private record Matches(List<ReportMatch> list, String origin) {}
 
   @Override
   public Integer call() throws IOException {
@@ -90,44 +91,45 @@ final class ReportCommand implements Callable<Integer> {
     ReportLimits limits = ReportLimits.defaults();
     Inventory inv = readInventory(limits);
     AuditTrail trail = readAudit(limits);
-    List<ReportMatch> matches;
-    String origin;
-    if (advisories != null) {
-      try (MatchRun run = MatchRun.open(advisories, storeOption, spec.commandLine())) {
-        matches =
-            run.correlate(inv.assets(), minConfidence.level).stream()
-                .sorted(PrioritisedMatch.BY_RISK)
-                .map(m -> ReportMatch.fromJson(m.toJson()))
-                .toList();
-        origin = run.describe();
-      }
-    } else {
-      int lowest = minConfidence.level.ordinal();
-      matches =
-          inv.matches().stream()
-              .map(ReportMatch::fromJson)
-              .filter(m -> m.confidenceRank() <= lowest)
-              .toList();
-      origin =
-          inv.matches().isEmpty()
-              ? "none (no --advisories, and the inventory holds no matches)"
-              : "the matches recorded in the inventory (fieldprint match)";
-    }
+    Matches matches = advisories != null ? matchNow(inv) : recorded(inv);
     String generator = "fieldprint " + FieldprintCommand.version();
     ReportInput input =
         new ReportInput(
             site,
-            clock.instant(),
+            Instant.now(),
             generator,
             inventory.toString(),
             inv,
-            matches,
-            origin,
+            matches.list(),
+            matches.origin(),
             minConfidence.name(),
             trail);
     String xhtml = ReportDocument.render(input, Iec62443Mapping.shipped(), limits);
     write(xhtml, pdf, generator);
     return FieldprintCommand.EXIT_OK;
+  }
+
+  private Matches matchNow(Inventory inv) {
+    try (MatchRun run = MatchRun.open(advisories, storeOption, spec.commandLine())) {
+      return new Matches(
+          run.correlate(inv.assets(), minConfidence.level).stream()
+              .sorted(PrioritisedMatch.BY_RISK)
+              .map(m -> ReportMatch.fromJson(m.toJson()))
+              .toList(),
+          run.describe());
+    }
+  }
+
+  private Matches recorded(Inventory inv) {
+    int lowest = minConfidence.level.ordinal();
+    return new Matches(
+        inv.matches().stream()
+            .map(ReportMatch::fromJson)
+            .filter(m -> m.confidenceRank() <= lowest)
+            .toList(),
+        inv.matches().isEmpty()
+            ? "none (no --advisories, and the inventory holds no matches)"
+            : "the matches recorded in the inventory (fieldprint match)");
   }
 
   private boolean pdf() {

@@ -18,7 +18,6 @@ public final class PdfReport {
   public static void write(String xhtml, String producer, OutputStream out) throws IOException {
     XRLog.setLoggingEnabled(false);
     PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
     builder.useUriResolver((base, uri) -> null);
     builder.withProducer(producer);
     builder.withHtmlContent(xhtml, null);
