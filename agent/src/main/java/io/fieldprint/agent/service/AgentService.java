@@ -34,8 +34,11 @@ public final class AgentService implements AutoCloseable {
   /** Longest the stop waits for the outbox to drain to a reachable collector. */
   public static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
-  /** The first report comes this soon (or after one report interval, if shorter). */
-  public static final Duration FIRST_REPORT_AFTER = Duration.ofSeconds(30);
+  /**
+   * The first report comes this soon, or earlier when the first scan pass completes first (never
+   * later than one report interval).
+   */
+  public static final Duration FIRST_REPORT_AFTER = Duration.ofSeconds(3);
 
   private final AgentConfig config;
   private final Vertx vertx;
@@ -50,7 +53,7 @@ public final class AgentService implements AutoCloseable {
   private volatile boolean up = true;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
-  private long reportTimer = -1;
+  private ReportTimer reportTimer;
 
   private AgentService(Builder b) {
     this.config = b.config;
@@ -112,11 +115,10 @@ public final class AgentService implements AutoCloseable {
     }
     context.runOnContext(
         v -> {
-          long interval = config.reportInterval().toMillis();
-          long first = Math.min(interval, FIRST_REPORT_AFTER.toMillis());
-          reportTimer = vertx.setPeriodic(first, interval, id -> report());
+          reportTimer = new ReportTimer(vertx, config.reportInterval(), this::report);
+          reportTimer.start();
           sender.ifPresent(ReportSender::pump);
-          scans.ifPresent(ScanSchedule::start);
+          scans.ifPresent(s -> s.start(reportTimer::scanPassDone));
         });
   }
 
@@ -163,8 +165,8 @@ public final class AgentService implements AutoCloseable {
     LOG.info("agent stopping");
     context.runOnContext(
         v -> {
-          if (reportTimer >= 0) {
-            vertx.cancelTimer(reportTimer);
+          if (reportTimer != null) {
+            reportTimer.stop();
           }
         });
     scans.ifPresent(ScanSchedule::stop);

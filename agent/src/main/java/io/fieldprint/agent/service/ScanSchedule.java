@@ -29,6 +29,7 @@ final class ScanSchedule {
   private final WorkerExecutor worker;
   private boolean running;
   private long timer = -1;
+  private Runnable firstPassDone = () -> {};
 
   ScanSchedule(
       Vertx vertx,
@@ -47,8 +48,12 @@ final class ScanSchedule {
     this.worker = vertx.createSharedWorkerExecutor("fieldprint-scan", 1, 6, TimeUnit.HOURS);
   }
 
-  /** Starts the schedule; call on the event loop. */
-  void start() {
+  /**
+   * Starts the schedule; call on the event loop. {@code firstPassDone} runs on the event loop once,
+   * when the first pass ends (done, stopped or failed).
+   */
+  void start(Runnable firstPassDone) {
+    this.firstPassDone = firstPassDone;
     pass();
     timer = vertx.setPeriodic(settings.interval().toMillis(), id -> pass());
   }
@@ -71,6 +76,9 @@ final class ScanSchedule {
               if (ar.failed()) {
                 LOG.error("scan pass failed: {}", ar.cause().toString());
               }
+              Runnable done = firstPassDone;
+              firstPassDone = () -> {};
+              done.run();
             });
   }
 

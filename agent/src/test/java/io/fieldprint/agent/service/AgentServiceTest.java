@@ -56,6 +56,22 @@ class AgentServiceTest {
   }
 
   @Test
+  void withAnHourlyReportIntervalTheFirstReportStillComesWithinSecondsOfTheStart()
+      throws Exception {
+    AgentConfig config =
+        new AgentConfigReader()
+            .parse(
+                "agentId: edge-o\nsite: lab\ndataDirectory: data\nreportInterval: 1h\n"
+                    + "ops: {port: 0}\n",
+                dir);
+    try (AgentService agent = AgentService.start(config, "test", InstantSource.system())) {
+      // the old schedule took min(30 s, interval); the early first report comes after 3 s
+      AgentFiles.awaitSnapshot(
+          config.dataDirectory(), s -> s.contains("fieldprint.inventory/1"), Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
   void anOpsPortInUseFailsTheStartWithTheReason() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       AgentConfig config = config(taken.getLocalPort());
