@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code fieldprint plant}: only the simulated plant of {@code fieldprint demo}, kept up until
  * SIGTERM or Ctrl-C, for an agent to capture and scan (the compose file in {@code docker/} runs it
- * beside the agent). The devices listen on loopback addresses at ports the system chooses; the
- * scan targets are printed and, with {@code --targets-out}, written one per line.
+ * beside the agent). The devices listen on loopback addresses at ports the system chooses; the scan
+ * targets are printed and, with {@code --targets-out}, written one per line.
  */
 @Command(
     name = "plant",
@@ -77,8 +77,7 @@ final class PlantCommand implements Callable<Integer> {
   /** Written beside and moved, so a reader never sees half the list. */
   private static void writeTargets(SimulatedPlant running, Path out) throws IOException {
     Path temp = out.resolveSibling(out.getFileName() + ".tmp");
-    Files.writeString(
-        temp, String.join("\n", running.targets()) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(temp, String.join("\n", running.targets()) + "\n", StandardCharsets.UTF_8);
     Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -67,7 +67,9 @@ class AgentServiceTest {
     try (AgentService agent = AgentService.start(config, "test", InstantSource.system())) {
       // the old schedule took min(30 s, interval); the early first report comes after 3 s
       AgentFiles.awaitSnapshot(
-          config.dataDirectory(), s -> s.contains("fieldprint.inventory/1"), Duration.ofSeconds(20));
+          config.dataDirectory(),
+          s -> s.contains("fieldprint.inventory/1"),
+          Duration.ofSeconds(20));
     }
   }
 
