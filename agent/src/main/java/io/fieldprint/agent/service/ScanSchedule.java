@@ -3,6 +3,7 @@ package io.fieldprint.agent.service;
 import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.config.ScanSettings;
 import io.fieldprint.agent.service.inventory.LiveInventory;
+import io.fieldprint.agent.service.scan.PassiveSightings;
 import io.fieldprint.agent.service.scan.ScheduledScan;
 import io.fieldprint.protocols.active.JsonLinesAuditLog;
 import io.vertx.core.Vertx;
@@ -35,6 +36,7 @@ final class ScanSchedule {
       Vertx vertx,
       ScanSettings settings,
       LiveInventory inventory,
+      PassiveSightings sightings,
       AgentConfig config,
       InstantSource clock) {
     this.vertx = vertx;
@@ -44,7 +46,7 @@ final class ScanSchedule {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the scan audit log: " + e.getMessage(), e);
     }
-    this.scan = new ScheduledScan(settings, inventory, audit, clock);
+    this.scan = new ScheduledScan(settings, inventory, sightings, audit, clock);
     this.worker = vertx.createSharedWorkerExecutor("fieldprint-scan", 1, 6, TimeUnit.HOURS);
   }
 
@@ -84,6 +86,10 @@ final class ScanSchedule {
 
   long passes() {
     return scan.passes();
+  }
+
+  long waiting() {
+    return scan.waiting();
   }
 
   /** Ends the running pass at its next request and stops the schedule. */
