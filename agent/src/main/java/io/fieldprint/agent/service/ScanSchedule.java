@@ -66,12 +66,15 @@ final class ScanSchedule {
       return;
     }
     running = true;
+    // unordered: an ordered task would share the event-loop context's one ordered queue with the
+    // report cycle, and a scan pass of minutes would hold every report back until it ended
     worker
         .executeBlocking(
             () -> {
               scan.runPass();
               return null;
-            })
+            },
+            false)
         .onComplete(
             ar -> {
               running = false;
