@@ -19,6 +19,13 @@ record BuildOutputs(String agentJar, String collectorJar) {
   private static final Pattern FINAL_NAME =
       Pattern.compile("maven-shade-plugin</artifactId>.*?<finalName>([^<]+)</finalName>", 32);
 
+  private static final Pattern AGENT_JVM = Pattern.compile("\n\\s*agent\\) jvm_opts=\\(([^)]*)\\)");
+
+  /** The JVM options the launcher {@code ./fieldprint} gives the agent. */
+  static String launcherAgentOptions() throws IOException {
+    return match(AGENT_JVM, ROOT.resolve("fieldprint"));
+  }
+
   static BuildOutputs read() throws IOException {
     return new BuildOutputs(
         "agent/target/" + match(OUTPUT_FILE, ROOT.resolve("agent/pom.xml")),

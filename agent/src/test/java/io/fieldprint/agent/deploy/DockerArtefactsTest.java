@@ -129,6 +129,11 @@ class DockerArtefactsTest {
       }
     }
     assertEquals(List.of("agent:cap_net_raw+ep"), setcaps);
+    String entrypoint = String.join(" ", agentImage().last().arguments("ENTRYPOINT"));
+    String options = BuildOutputs.launcherAgentOptions();
+    assertTrue(
+        entrypoint.replace("\", \"", " ").startsWith("[\"java " + options + " "),
+        "the launcher's agent JVM options " + options + ": " + entrypoint);
     assertEquals("agent", agentImage().last().name(), "the default target is the agent");
   }
 

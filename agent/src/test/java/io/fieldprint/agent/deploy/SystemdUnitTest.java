@@ -78,6 +78,9 @@ class SystemdUnitTest {
     String exec = one(s, "ExecStart");
     String jar = Path.of(BuildOutputs.read().agentJar()).getFileName().toString();
     assertTrue(exec.contains("-jar /opt/fieldprint/" + jar + " agent --config "), exec);
+    assertTrue(
+        exec.startsWith("/usr/bin/java " + BuildOutputs.launcherAgentOptions() + " "),
+        "the launcher's JVM options: " + exec);
     assertEquals("agent-token:/etc/fieldprint/agent-token", one(s, "LoadCredential"));
     assertEquals("2", one(s, "RestartPreventExitStatus"), "a config error is not retried");
   }
