@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * The agent's running inventory: one asset merge fed by every capture thread and every scan, and
  * snapshotted as a whole each report interval. Thread-safe: all access holds one fair lock, so a
- * snapshot waits its turn behind a busy capture thread instead of starving (an unfair monitor let a
- * capture at 20,000 packets/s hold off the first report for over a minute).
+ * snapshot waits its turn behind a capture thread that takes the lock for every observation, never
+ * behind an unbounded run of them.
  */
 public final class LiveInventory implements ObservationSink {
   private final AssetMerger merger;
