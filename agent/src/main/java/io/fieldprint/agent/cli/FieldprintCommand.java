@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AgentCommand.class,
       DemoCommand.class,
+      PlantCommand.class,
       PcapCommand.class,
       ScanCommand.class,
       MatchCommand.class,

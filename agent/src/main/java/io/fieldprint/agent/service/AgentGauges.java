@@ -1,5 +1,7 @@
 package io.fieldprint.agent.service;
 
+import io.fieldprint.advisories.match.AdvisoryMatch;
+import io.fieldprint.agent.service.advisories.LocalAdvisories;
 import io.fieldprint.agent.service.capture.CaptureCounters;
 import io.fieldprint.agent.service.capture.LiveCapture;
 import io.fieldprint.agent.service.ops.AgentMetrics;
@@ -84,13 +86,36 @@ final class AgentGauges {
               ReportSender::failedAttempts);
         });
     scans.ifPresent(
-        s ->
-            m.counter(
-                "fieldprint_agent_scan_passes",
-                "Scan passes done",
-                "kind",
-                "scheduled",
-                s,
-                ScanSchedule::passes));
+        s -> {
+          m.counter(
+              "fieldprint_agent_scan_passes",
+              "Scan passes done",
+              "kind",
+              "scheduled",
+              s,
+              ScanSchedule::passes);
+          m.gauge(
+              "fieldprint_agent_scan_targets_waiting",
+              "Targets of scan.networks the last pass left out: not seen passively yet (onlySeen)",
+              s,
+              ScanSchedule::waiting);
+        });
+  }
+
+  static void bindAdvisories(AgentMetrics m, LocalAdvisories advisories) {
+    m.gauge(
+        "fieldprint_agent_advisories",
+        "Advisories indexed from the local advisory store",
+        advisories,
+        LocalAdvisories::documents);
+    for (AdvisoryMatch.Level level : AdvisoryMatch.Level.values()) {
+      m.gauge(
+          "fieldprint_agent_advisory_matches",
+          "Matches of the last snapshot against the local advisory store",
+          "confidence",
+          level.name().toLowerCase(java.util.Locale.ROOT),
+          advisories,
+          a -> a.lastMatches(level));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.fieldprint.agent.service;
 
+import io.fieldprint.agent.service.advisories.LocalAdvisories;
 import io.fieldprint.agent.service.capture.CaptureUnavailableException;
 import io.fieldprint.agent.service.capture.LiveCapture;
 import io.fieldprint.agent.service.config.AgentConfig;
@@ -9,6 +10,7 @@ import io.fieldprint.agent.service.ops.HealthState;
 import io.fieldprint.agent.service.ops.OpsServer;
 import io.fieldprint.agent.service.outbox.Outbox;
 import io.fieldprint.agent.service.outbox.ReportSender;
+import io.fieldprint.agent.service.scan.PassiveSightings;
 import io.fieldprint.protocols.inventory.MergeLimits;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -34,8 +36,11 @@ public final class AgentService implements AutoCloseable {
   /** Longest the stop waits for the outbox to drain to a reachable collector. */
   public static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
-  /** The first report comes this soon (or after one report interval, if shorter). */
-  public static final Duration FIRST_REPORT_AFTER = Duration.ofSeconds(30);
+  /**
+   * The first report comes this soon, or earlier when the first scan pass completes first (never
+   * later than one report interval).
+   */
+  public static final Duration FIRST_REPORT_AFTER = Duration.ofSeconds(3);
 
   private final AgentConfig config;
   private final Vertx vertx;
@@ -46,11 +51,12 @@ public final class AgentService implements AutoCloseable {
   private final ReportCycle cycle;
   private final Optional<ReportSender> sender;
   private final Optional<ScanSchedule> scans;
+  private final Optional<LocalAdvisories> advisories;
   private OpsServer ops;
   private volatile boolean up = true;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
-  private long reportTimer = -1;
+  private ReportTimer reportTimer;
 
   private AgentService(Builder b) {
     this.config = b.config;
@@ -62,6 +68,7 @@ public final class AgentService implements AutoCloseable {
     this.cycle = b.cycle;
     this.sender = b.sender;
     this.scans = b.scans;
+    this.advisories = b.advisories;
   }
 
   /** Starts the agent; blocks until it runs (call from a main thread, not an event loop). */
@@ -73,18 +80,21 @@ public final class AgentService implements AutoCloseable {
     Builder b = new Builder(config);
     b.outbox = Outbox.open(config.dataDirectory(), config.outboxMaxBytes());
     LiveInventory inventory = new LiveInventory(MergeLimits.DEFAULT);
+    PassiveSightings sightings = new PassiveSightings();
     try {
-      b.captures = Captures.start(config, inventory);
+      b.captures = Captures.start(config, inventory, sightings.recording(inventory));
     } catch (CaptureUnavailableException e) {
       b.outbox.close();
       throw e;
     }
+    b.advisories = openAdvisories(config, b);
     b.metrics = new AgentMetrics();
     b.vertx = Vertx.vertx();
     b.context = b.vertx.getOrCreateContext();
-    b.cycle = new ReportCycle(config, version, inventory, b.outbox, b.metrics, clock);
+    b.cycle = new ReportCycle(config, version, inventory, b.outbox, b.metrics, b.advisories, clock);
     b.sender = config.collector().map(link -> new ReportSender(b.vertx, b.outbox, link));
-    b.scans = config.scan().map(s -> new ScanSchedule(b.vertx, s, inventory, config, clock));
+    b.scans =
+        config.scan().map(s -> new ScanSchedule(b.vertx, s, inventory, sightings, config, clock));
     AgentService agent = new AgentService(b);
     try {
       agent.begin();
@@ -103,8 +113,21 @@ public final class AgentService implements AutoCloseable {
     return agent;
   }
 
+  /** The local advisory store, or a failed start that releases what was opened. */
+  private static Optional<LocalAdvisories> openAdvisories(AgentConfig config, Builder b)
+      throws IOException {
+    try {
+      return config.advisoryStore().map(LocalAdvisories::open);
+    } catch (RuntimeException e) {
+      Captures.close(b.captures);
+      b.outbox.close();
+      throw new IOException("advisory store: " + e.getMessage(), e);
+    }
+  }
+
   private void begin() throws IOException {
     AgentGauges.bind(metrics, outbox, captures, sender, scans, cycle);
+    advisories.ifPresent(a -> AgentGauges.bindAdvisories(metrics, a));
     try {
       ops = OpsServer.start(vertx, config.ops(), metrics, this::health).await();
     } catch (Exception e) { // await() rethrows the bind failure as it is, checked or not
@@ -112,11 +135,10 @@ public final class AgentService implements AutoCloseable {
     }
     context.runOnContext(
         v -> {
-          long interval = config.reportInterval().toMillis();
-          long first = Math.min(interval, FIRST_REPORT_AFTER.toMillis());
-          reportTimer = vertx.setPeriodic(first, interval, id -> report());
+          reportTimer = new ReportTimer(vertx, config.reportInterval(), this::report);
+          reportTimer.start();
           sender.ifPresent(ReportSender::pump);
-          scans.ifPresent(ScanSchedule::start);
+          scans.ifPresent(s -> s.start(reportTimer::scanPassDone));
         });
   }
 
@@ -163,8 +185,8 @@ public final class AgentService implements AutoCloseable {
     LOG.info("agent stopping");
     context.runOnContext(
         v -> {
-          if (reportTimer >= 0) {
-            vertx.cancelTimer(reportTimer);
+          if (reportTimer != null) {
+            reportTimer.stop();
           }
         });
     scans.ifPresent(ScanSchedule::stop);
@@ -187,6 +209,7 @@ public final class AgentService implements AutoCloseable {
     } catch (IOException e) {
       LOG.error(e.getMessage());
     }
+    advisories.ifPresent(LocalAdvisories::close);
     metrics.close();
     LOG.info("agent stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
   }
@@ -228,6 +251,7 @@ public final class AgentService implements AutoCloseable {
     ReportCycle cycle;
     Optional<ReportSender> sender = Optional.empty();
     Optional<ScanSchedule> scans = Optional.empty();
+    Optional<LocalAdvisories> advisories = Optional.empty();
 
     Builder(AgentConfig config) {
       this.config = config;

@@ -4,6 +4,7 @@ import io.fieldprint.agent.service.capture.CaptureUnavailableException;
 import io.fieldprint.agent.service.capture.LiveCapture;
 import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.inventory.LiveInventory;
+import io.fieldprint.protocols.decode.ObservationSink;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +12,11 @@ import java.util.List;
 final class Captures {
   private Captures() {}
 
-  /** Starts every configured capture, or none: a failure closes those already started. */
-  static List<LiveCapture> start(AgentConfig config, LiveInventory inventory)
+  /**
+   * Starts every configured capture, or none: a failure closes those already started. Frames go to
+   * {@code sink}; each capture's state is listed in {@code inventory}.
+   */
+  static List<LiveCapture> start(AgentConfig config, LiveInventory inventory, ObservationSink sink)
       throws CaptureUnavailableException {
     List<LiveCapture> started = new ArrayList<>();
     if (config.capture().isEmpty()) {
@@ -20,7 +24,7 @@ final class Captures {
     }
     for (String name : config.capture().get().interfaces()) {
       try {
-        LiveCapture capture = LiveCapture.start(name, config.capture().get(), inventory);
+        LiveCapture capture = LiveCapture.start(name, config.capture().get(), sink);
         inventory.source("live " + name, () -> capture.counters().source());
         started.add(capture);
       } catch (CaptureUnavailableException e) {

@@ -1,5 +1,7 @@
 package io.fieldprint.agent.service;
 
+import io.fieldprint.agent.demo.AdvisoryMatching;
+import io.fieldprint.agent.service.advisories.LocalAdvisories;
 import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.inventory.LiveInventory;
 import io.fieldprint.agent.service.ops.AgentMetrics;
@@ -12,13 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One report: snapshot the live inventory, write it to {@code DATA/inventory.json} (replaced
- * atomically) and queue it in the outbox under a fresh report id. Blocking: runs on a worker.
+ * atomically; with a local advisory store, with the snapshot's {@code matches[]}) and queue it in
+ * the outbox under a fresh report id (without local matches: the collector matches on its own).
+ * Blocking: runs on a worker.
  */
 final class ReportCycle {
   private static final Logger LOG = LoggerFactory.getLogger(ReportCycle.class);
@@ -29,6 +34,7 @@ final class ReportCycle {
   private final Outbox outbox;
   private final AgentMetrics metrics;
   private final InstantSource clock;
+  private final Optional<LocalAdvisories> advisories;
   private volatile int lastAssets;
   private final java.util.concurrent.atomic.AtomicLong queued =
       new java.util.concurrent.atomic.AtomicLong();
@@ -39,6 +45,7 @@ final class ReportCycle {
       LiveInventory inventory,
       Outbox outbox,
       AgentMetrics metrics,
+      Optional<LocalAdvisories> advisories,
       InstantSource clock) {
     this.config = config;
     this.version = version;
@@ -46,13 +53,19 @@ final class ReportCycle {
     this.outbox = outbox;
     this.metrics = metrics;
     this.clock = clock;
+    this.advisories = advisories;
   }
 
   /** Takes one snapshot and queues it; returns the report id. */
   synchronized String run() throws IOException {
     Inventory snapshot = inventory.snapshot();
-    String json = new InventoryJson(version).write(snapshot);
-    writeSnapshot(json);
+    InventoryJson writer = new InventoryJson(version);
+    String json = writer.write(snapshot);
+    writeSnapshot(
+        advisories.isEmpty()
+            ? json
+            : writer.write(
+                AdvisoryMatching.withMatches(snapshot, advisories.get().match(snapshot))));
     String reportId = config.agentId() + ":" + UUID.randomUUID();
     byte[] body = ReportBody.of(reportId, config.site(), config.agentId(), version, json);
     int dropped = outbox.add(reportId, clock.instant(), body);

@@ -3,6 +3,7 @@ package io.fieldprint.agent.service;
 import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.config.ScanSettings;
 import io.fieldprint.agent.service.inventory.LiveInventory;
+import io.fieldprint.agent.service.scan.PassiveSightings;
 import io.fieldprint.agent.service.scan.ScheduledScan;
 import io.fieldprint.protocols.active.JsonLinesAuditLog;
 import io.vertx.core.Vertx;
@@ -29,11 +30,13 @@ final class ScanSchedule {
   private final WorkerExecutor worker;
   private boolean running;
   private long timer = -1;
+  private Runnable firstPassDone = () -> {};
 
   ScanSchedule(
       Vertx vertx,
       ScanSettings settings,
       LiveInventory inventory,
+      PassiveSightings sightings,
       AgentConfig config,
       InstantSource clock) {
     this.vertx = vertx;
@@ -43,12 +46,16 @@ final class ScanSchedule {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the scan audit log: " + e.getMessage(), e);
     }
-    this.scan = new ScheduledScan(settings, inventory, audit, clock);
+    this.scan = new ScheduledScan(settings, inventory, sightings, audit, clock);
     this.worker = vertx.createSharedWorkerExecutor("fieldprint-scan", 1, 6, TimeUnit.HOURS);
   }
 
-  /** Starts the schedule; call on the event loop. */
-  void start() {
+  /**
+   * Starts the schedule; call on the event loop. {@code firstPassDone} runs on the event loop once,
+   * when the first pass ends (done, stopped or failed).
+   */
+  void start(Runnable firstPassDone) {
+    this.firstPassDone = firstPassDone;
     pass();
     timer = vertx.setPeriodic(settings.interval().toMillis(), id -> pass());
   }
@@ -59,23 +66,33 @@ final class ScanSchedule {
       return;
     }
     running = true;
+    // unordered: an ordered task would share the event-loop context's one ordered queue with the
+    // report cycle, and a scan pass of minutes would hold every report back until it ended
     worker
         .executeBlocking(
             () -> {
               scan.runPass();
               return null;
-            })
+            },
+            false)
         .onComplete(
             ar -> {
               running = false;
               if (ar.failed()) {
                 LOG.error("scan pass failed: {}", ar.cause().toString());
               }
+              Runnable done = firstPassDone;
+              firstPassDone = () -> {};
+              done.run();
             });
   }
 
   long passes() {
     return scan.passes();
+  }
+
+  long waiting() {
+    return scan.waiting();
   }
 
   /** Ends the running pass at its next request and stops the schedule. */

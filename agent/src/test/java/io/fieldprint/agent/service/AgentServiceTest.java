@@ -56,6 +56,46 @@ class AgentServiceTest {
   }
 
   @Test
+  void withAnHourlyReportIntervalTheFirstReportStillComesWithinSecondsOfTheStart()
+      throws Exception {
+    AgentConfig config =
+        new AgentConfigReader()
+            .parse(
+                "agentId: edge-o\nsite: lab\ndataDirectory: data\nreportInterval: 1h\n"
+                    + "ops: {port: 0}\n",
+                dir);
+    try (AgentService agent = AgentService.start(config, "test", InstantSource.system())) {
+      // the old schedule took min(30 s, interval); the early first report comes after 3 s
+      AgentFiles.awaitSnapshot(
+          config.dataDirectory(),
+          s -> s.contains("fieldprint.inventory/1"),
+          Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
+  void aScanPassThatTakesLongDoesNotHoldBackTheFirstReport() throws Exception {
+    // a "device" that accepts connections and never answers: the pass waits out its 30 s timeout
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      AgentConfig config =
+          new AgentConfigReader()
+              .parse(
+                  "agentId: edge-o\nsite: lab\ndataDirectory: data\nreportInterval: 1h\n"
+                      + "ops: {port: 0}\nscan: {allow: [127.0.0.0/24], targets: [modbus://127.0.0.1:"
+                      + silent.getLocalPort()
+                      + "/1], limits: {timeout: 30s}}\n",
+                  dir);
+      try (AgentService agent = AgentService.start(config, "test", InstantSource.system())) {
+        AgentFiles.awaitSnapshot(
+            config.dataDirectory(),
+            s -> s.contains("fieldprint.inventory/1"),
+            Duration.ofSeconds(20));
+        assertEquals(0, agent.health().reportsDelivered());
+      }
+    }
+  }
+
+  @Test
   void anOpsPortInUseFailsTheStartWithTheReason() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       AgentConfig config = config(taken.getLocalPort());

@@ -32,6 +32,12 @@ public final class LiveCapture implements AutoCloseable {
   private static final int READ_TIMEOUT_MILLIS = 200;
   private static final int STATS_EVERY_FRAMES = 1000;
 
+  /**
+   * libpcap's kernel buffer (its default is 2 MiB): at 20,000 packets/s this holds about half a
+   * second of traffic, enough to ride out a garbage collection without drops (docs/benchmarks.md).
+   */
+  static final int BUFFER_BYTES = 16 * 1024 * 1024;
+
   private final PcapHandle handle;
   private final CaptureCounters counters;
   private final PacketDissector dissector;
@@ -72,7 +78,8 @@ public final class LiveCapture implements AutoCloseable {
                       ? PromiscuousMode.PROMISCUOUS
                       : PromiscuousMode.NONPROMISCUOUS)
               .timeoutMillis(READ_TIMEOUT_MILLIS)
-              .immediateMode(true)
+              .bufferSize(BUFFER_BYTES)
+              .immediateMode(false)
               .build();
     } catch (LinkageError e) {
       throw new CaptureUnavailableException(

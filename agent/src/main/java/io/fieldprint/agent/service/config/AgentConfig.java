@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param reportInterval how often the inventory is snapshotted and queued as a report
  * @param outboxMaxBytes the most the unsent reports may take on disk
  * @param ops the local {@code /health} and {@code /metrics} listener
+ * @param advisoryStore the local advisory store every snapshot is matched against; empty: none
  */
 public record AgentConfig(
     String agentId,
@@ -27,7 +28,8 @@ public record AgentConfig(
     Optional<ScanSettings> scan,
     Duration reportInterval,
     long outboxMaxBytes,
-    OpsListen ops) {
+    OpsListen ops,
+    Optional<Path> advisoryStore) {
 
   public static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofMinutes(5);
   public static final long DEFAULT_OUTBOX_MAX_BYTES = 256L * 1024 * 1024;
@@ -52,6 +54,8 @@ public record AgentConfig(
         + " outboxMaxBytes="
         + outboxMaxBytes
         + " ops="
-        + ops;
+        + ops
+        + " advisories="
+        + advisoryStore.map(Object::toString).orElse("none");
   }
 }

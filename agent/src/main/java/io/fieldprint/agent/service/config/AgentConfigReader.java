@@ -71,7 +71,8 @@ public final class AgentConfigReader {
             "scan",
             "reportInterval",
             "outboxMaxBytes",
-            "ops"));
+            "ops",
+            "advisories"));
     String agentId = required(top, "agentId", AGENT_ID, "1-64 characters of A-Z a-z 0-9 . _ : -");
     String site = required(top, "site", SITE_ID, "1-64 characters of a-z 0-9 -, first not -");
     if (!top.has("dataDirectory")) {
@@ -94,10 +95,15 @@ public final class AgentConfigReader {
             1024 * 1024,
             64L * 1024 * 1024 * 1024);
     OpsListen ops = ops(top.section("ops"));
+    Optional<Path> advisories = top.section("advisories").map(s -> advisoryStore(s, base));
+    if (scan.map(ScanSettings::onlySeen).orElse(false) && capture.isEmpty()) {
+      problems.add("scan.onlySeen: needs a capture section (nothing would ever be seen)");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AgentConfig(agentId, site, data, collector, capture, scan, report, outbox, ops);
+    return new AgentConfig(
+        agentId, site, data, collector, capture, scan, report, outbox, ops, advisories);
   }
 
   private static String required(ConfigSection s, String key, Pattern form, String rule) {
@@ -204,6 +210,19 @@ public final class AgentConfigReader {
     int snaplen = s.integer("snaplen", CaptureSettings.DEFAULT_SNAPLEN, 64, 262144);
     boolean promiscuous = s.flag("promiscuous", true);
     return new CaptureSettings(interfaces, filter, snaplen, promiscuous);
+  }
+
+  private static Path advisoryStore(ConfigSection s, Path base) {
+    s.rejectUnknownKeys(Set.of("store"));
+    if (!s.has("store")) {
+      s.problem("store", "is required with advisories (a store of fieldprint advisories import)");
+      return base;
+    }
+    Path file = base.resolve(s.text("store", ".")).normalize();
+    if (!Files.isRegularFile(file)) {
+      s.problem("store", "no advisory store at " + file + " (fieldprint advisories import)");
+    }
+    return file;
   }
 
   private static OpsListen ops(Optional<ConfigSection> section) {

@@ -4,6 +4,7 @@ import io.fieldprint.protocols.active.ScanLimits;
 import io.fieldprint.protocols.active.ScanTarget;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scheduled active scans. Every target lies inside {@link #allow()}; the reader refuses any other.
@@ -13,14 +14,28 @@ import java.util.List;
  *     protocols}
  * @param interval time between the starts of two scans
  * @param limits the safety limits every request passes through (the one outbound gate)
+ * @param onlySeen whether a target expanded from {@code networks} waits until the live capture saw
+ *     its host speak the target's protocol (targets listed explicitly never wait)
+ * @param explicit the targets listed in {@code targets}
  */
 public record ScanSettings(
-    List<AllowedNetwork> allow, List<ScanTarget> targets, Duration interval, ScanLimits limits) {
+    List<AllowedNetwork> allow,
+    List<ScanTarget> targets,
+    Duration interval,
+    ScanLimits limits,
+    boolean onlySeen,
+    Set<ScanTarget> explicit) {
   public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
 
   public ScanSettings {
     allow = List.copyOf(allow);
     targets = List.copyOf(targets);
+    explicit = Set.copyOf(explicit);
+  }
+
+  /** Whether {@code target} is probed only after the live capture saw its host. */
+  public boolean waitsForSighting(ScanTarget target) {
+    return onlySeen && !explicit.contains(target);
   }
 
   @Override
@@ -30,6 +45,7 @@ public record ScanSettings(
         + allow
         + " every "
         + DurationText.format(interval)
+        + (onlySeen ? ", network hosts only once seen passively" : "")
         + " (rate "
         + limits.maxRequestsPerSecond()
         + "/s, timeout "

@@ -24,15 +24,18 @@ final class ScanSettingsReader {
   private ScanSettingsReader() {}
 
   static ScanSettings read(ConfigSection s) {
-    s.rejectUnknownKeys(Set.of("allow", "targets", "networks", "protocols", "interval", "limits"));
+    s.rejectUnknownKeys(
+        Set.of("allow", "targets", "networks", "protocols", "interval", "limits", "onlySeen"));
     List<AllowedNetwork> allow = allow(s);
     ScanLimits limits =
         s.section("limits").map(AgentConfigReader::limits).orElse(ScanLimits.defaults());
     Set<ScanTarget> targets = new LinkedHashSet<>();
+    Set<ScanTarget> explicit = new LinkedHashSet<>();
     for (String text : s.texts("targets")) {
       Parsed<ScanTarget> parsed = ScanTargetParser.parse(text);
       if (parsed instanceof Parsed.Ok<ScanTarget> ok) {
         targets.add(ok.value());
+        explicit.add(ok.value());
       } else {
         s.problem("targets", "'" + text + "': " + ((Parsed.Malformed<ScanTarget>) parsed).reason());
       }
@@ -60,7 +63,11 @@ final class ScanSettingsReader {
     Duration interval =
         s.duration(
             "interval", ScanSettings.DEFAULT_INTERVAL, Duration.ofMinutes(1), Duration.ofDays(7));
-    return new ScanSettings(allow, allowed, interval, limits);
+    boolean onlySeen = s.flag("onlySeen", false);
+    if (onlySeen && s.texts("networks").isEmpty()) {
+      s.problem("onlySeen", "only applies to networks (explicit targets are always probed)");
+    }
+    return new ScanSettings(allow, allowed, interval, limits, onlySeen, explicit);
   }
 
   private static List<AllowedNetwork> allow(ConfigSection s) {

@@ -13,44 +13,62 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * The agent's running inventory: one asset merge fed by every capture thread and every scan, and
- * snapshotted as a whole each report interval. Thread-safe: all access holds one lock.
+ * snapshotted as a whole each report interval. Thread-safe: all access holds one fair lock, so a
+ * snapshot waits its turn behind a capture thread that takes the lock for every observation, never
+ * behind an unbounded run of them.
  */
 public final class LiveInventory implements ObservationSink {
   private final AssetMerger merger;
   private final Map<String, Supplier<InventorySource>> sources = new LinkedHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock(true);
 
   public LiveInventory(MergeLimits limits) {
     this.merger = new AssetMerger(limits, MacVendors.shipped()::vendorOf);
   }
 
   /** Registers an input (capture or scan target) whose state each snapshot lists. */
-  public synchronized void source(String key, Supplier<InventorySource> state) {
-    sources.put(key, state);
+  public void source(String key, Supplier<InventorySource> state) {
+    locked(() -> sources.put(key, state));
   }
 
   @Override
-  public synchronized void observe(Observation observation) {
-    merger.observe(observation);
+  public void observe(Observation observation) {
+    locked(() -> merger.observe(observation));
   }
 
   @Override
-  public synchronized void finding(Finding finding) {
-    merger.finding(finding);
+  public void finding(Finding finding) {
+    locked(() -> merger.finding(finding));
   }
 
   @Override
-  public synchronized void warning(DecodeWarning warning) {
-    merger.warning(warning);
+  public void warning(DecodeWarning warning) {
+    locked(() -> merger.warning(warning));
   }
 
   /** Everything seen so far, as one inventory. */
-  public synchronized Inventory snapshot() {
-    List<InventorySource> states = new ArrayList<>();
-    sources.values().forEach(s -> states.add(s.get()));
-    return merger.build(states);
+  public Inventory snapshot() {
+    lock.lock();
+    try {
+      List<InventorySource> states = new ArrayList<>();
+      sources.values().forEach(s -> states.add(s.get()));
+      return merger.build(states);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void locked(Runnable action) {
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
   }
 }

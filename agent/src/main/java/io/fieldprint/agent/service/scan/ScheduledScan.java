@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One pass of the configured active scan: every target probed read-only, sequentially, through one
  * {@link OutboundGate} per pass (so every safety limit of {@code fieldprint scan} applies), into
- * the live inventory. Blocking: run it on a worker thread; {@link #stop()} ends a pass early.
+ * the live inventory. With {@code scan.onlySeen}, a target from {@code scan.networks} is left out
+ * until the live capture saw its host speak its protocol ({@link PassiveSightings}). Blocking: run
+ * it on a worker thread; {@link #stop()} ends a pass early.
  */
 public final class ScheduledScan {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduledScan.class);
@@ -39,14 +41,21 @@ public final class ScheduledScan {
   private final LiveInventory inventory;
   private final AuditLog audit;
   private final InstantSource clock;
+  private final PassiveSightings sightings;
+  private final AtomicLong waiting = new AtomicLong();
   private final Map<String, ScanSourceState> states = new ConcurrentHashMap<>();
   private final AtomicLong passes = new AtomicLong();
   private volatile OutboundGate current;
   private volatile boolean stopped;
 
   public ScheduledScan(
-      ScanSettings settings, LiveInventory inventory, AuditLog audit, InstantSource clock) {
+      ScanSettings settings,
+      LiveInventory inventory,
+      PassiveSightings sightings,
+      AuditLog audit,
+      InstantSource clock) {
     this.settings = settings;
+    this.sightings = sightings;
     this.inventory = inventory;
     this.audit = audit;
     this.clock = clock;
@@ -60,8 +69,16 @@ public final class ScheduledScan {
     ModbusProbe modbus = new ModbusProbe(gate, settings.limits(), clock);
     OpcUaProbe opcUa =
         new OpcUaProbe(gate, opcUaBudget(), settings.limits().requestTimeout(), clock);
-    List<ScanTarget> targets = settings.targets();
-    LOG.info("scan pass {}: {} target(s)", passes.get() + 1, targets.size());
+    List<ScanTarget> targets =
+        settings.targets().stream()
+            .filter(t -> !settings.waitsForSighting(t) || sightings.saw(t))
+            .toList();
+    waiting.set(settings.targets().size() - targets.size());
+    LOG.info(
+        "scan pass {}: {} target(s){}",
+        passes.get() + 1,
+        targets.size(),
+        waiting.get() > 0 ? ", " + waiting.get() + " not seen passively yet" : "");
     for (ScanTarget target : targets) {
       if (stopped) {
         break;
@@ -81,6 +98,11 @@ public final class ScheduledScan {
 
   public long passes() {
     return passes.get();
+  }
+
+  /** Targets of the last pass left out because the capture had not seen their host yet. */
+  public long waiting() {
+    return waiting.get();
   }
 
   /** Ends the running pass at its next request (the gate refuses the rest). */

@@ -130,4 +130,28 @@ class AgentConfigReaderTest {
     assertEquals(List.of("the configuration must be a YAML mapping"), problems("- a\n- b\n"));
     assertTrue(problems("a: [").get(0).startsWith("not valid YAML at line"));
   }
+
+  @Test
+  void onlySeenIsOffByDefaultAndNeedsNetworksAndALiveCapture() throws Exception {
+    String scan = "scan: {allow: [10.0.0.0/24], networks: [10.0.0.0/30], protocols: [modbus]";
+    AgentConfig plain = parse("agentId: a\nsite: s\ndataDirectory: d\n" + scan + "}\n");
+    assertFalse(plain.scan().orElseThrow().onlySeen());
+
+    List<String> p =
+        problems(
+            "agentId: a\nsite: s\ndataDirectory: d\n"
+                + "scan: {allow: [10.0.0.0/24], targets: [modbus://10.0.0.5:502], onlySeen: true}\n");
+    assertEquals(
+        List.of(
+            "scan.onlySeen: only applies to networks (explicit targets are always probed)",
+            "scan.onlySeen: needs a capture section (nothing would ever be seen)"),
+        p);
+
+    AgentConfig seen =
+        parse(
+            "agentId: a\nsite: s\ndataDirectory: d\ncapture: {interfaces: [eth1]}\n"
+                + scan
+                + ", onlySeen: true}\n");
+    assertTrue(seen.scan().orElseThrow().onlySeen());
+  }
 }
