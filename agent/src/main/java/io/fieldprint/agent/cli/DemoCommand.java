@@ -133,21 +133,15 @@ final class DemoCommand implements Callable<Integer> {
       throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> folder = advisoryFolder(root);
-    FutureTask<CollectorChild> starting =
-        new FutureTask<>(
-            () ->
-                CollectorChild.start(
-                    jar, stack.data().resolve("collector"), folder, CORRELATION_MILLIS));
+    CollectorChild launched =
+        CollectorChild.launch(jar, stack.data().resolve("collector"), folder, CORRELATION_MILLIS);
+    stack.collector(launched);
+    FutureTask<CollectorChild> starting = new FutureTask<>(launched::awaitHealthy);
     Thread starter = new Thread(starting, "fieldprint-demo-collector-start");
     starter.setDaemon(true);
     starter.start();
-    SimulatedPlant plant;
-    try {
-      plant = SimulatedPlant.start(description);
-      stack.plant(plant);
-    } finally {
-      stack.collector(started(starting));
-    }
+    SimulatedPlant plant = SimulatedPlant.start(description);
+    stack.plant(plant);
     CollectorChild collector = started(starting);
     say(err, "collector (pid " + collector.pid() + ") on " + collector.url() + since(t0));
     say(err, "simulated plant: " + String.join(" ", plant.targets()));

@@ -70,36 +70,43 @@ public final class CollectorChild implements AutoCloseable {
   }
 
   /**
-   * Writes the configuration into {@code data}, starts the collector and waits (at most 60 s) until
-   * its {@code /health} answers 200.
+   * Writes the configuration into {@code data} and starts the collector process; {@link
+   * #awaitHealthy()} waits until it answers. Call from a thread that lives as long as the demo (the
+   * main thread): on Linux the collector is started through {@code setpriv --pdeathsig TERM}, so
+   * the kernel stops it when that thread dies, even if the JVM is killed with SIGKILL and no
+   * shutdown hook runs.
    */
-  public static CollectorChild start(
+  public static CollectorChild launch(
       Path jar, Path data, Optional<Path> advisoryDirectory, long correlationMillis)
-      throws IOException, InterruptedException {
+      throws IOException {
     Files.createDirectories(data);
     Path config = data.resolve("collector.yaml");
     Files.writeString(config, config(data, advisoryDirectory, correlationMillis));
     Path log = data.resolve("collector.log");
+    List<String> command = new java.util.ArrayList<>(parentDeathSignal());
+    command.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m",
+            "-jar",
+            jar.toAbsolutePath().toString(),
+            "--config",
+            config.toString()));
     Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toAbsolutePath().toString(),
-                "--config",
-                config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     CollectorChild child = new CollectorChild(p, data, log);
     Runtime.getRuntime().addShutdownHook(child.hook);
-    try {
-      child.awaitHealthy();
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      child.close();
-      throw e;
-    }
     return child;
+  }
+
+  /** {@code setpriv --pdeathsig TERM --} where util-linux provides it (Linux), else nothing. */
+  static List<String> parentDeathSignal() {
+    Path setpriv = Path.of("/usr/bin/setpriv");
+    boolean linux =
+        System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).equals("linux");
+    return linux && Files.isExecutable(setpriv)
+        ? List.of(setpriv.toString(), "--pdeathsig", "TERM", "--")
+        : List.of();
   }
 
   static String config(Path data, Optional<Path> advisories, long correlationMillis) {
@@ -121,7 +128,18 @@ public final class CollectorChild implements AutoCloseable {
     return "'" + p.toAbsolutePath().toString().replace("'", "''") + "'";
   }
 
-  private void awaitHealthy() throws IOException, InterruptedException {
+  /** Waits at most 60 s until {@code /health} answers 200; stops the process if it does not. */
+  public CollectorChild awaitHealthy() throws IOException, InterruptedException {
+    try {
+      awaitListening();
+      return this;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void awaitListening() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + START_BUDGET.toNanos();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     while (System.nanoTime() < deadline) {

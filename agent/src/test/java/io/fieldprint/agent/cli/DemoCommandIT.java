@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,26 +95,51 @@ class DemoCommandIT {
 
   @Test
   void sigtermWhileTheDemoStaysUpStopsTheCollectorProcessToo() throws Exception {
-    Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process p = demo(out, err, "--duration", "600");
+    Process p = demo(dir.resolve("out.txt"), err, "--duration", "600");
     try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
-      while (!Files.readString(out).contains("viewer token:") && p.isAlive()) {
-        assertTrue(System.nanoTime() < deadline, "no summary:\n" + Files.readString(err));
-        Thread.sleep(200);
-      }
-      assertTrue(p.isAlive(), "the demo stays up after the summary:\n" + Files.readString(err));
-      String stderr = Files.readString(err, StandardCharsets.UTF_8);
-      long collector = collectorPid(stderr).orElseThrow(() -> new AssertionError(stderr));
-      assertTrue(ProcessHandle.of(collector).map(ProcessHandle::isAlive).orElse(false));
+      long collector = collectorUpAfterTheSummary(p, dir.resolve("out.txt"), err);
 
-      p.destroy(); // SIGTERM
+      p.destroy(); // SIGTERM: the shutdown hooks stop agent, plant and collector
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the demo stopped within 60 s");
+      assertFalse(ProcessHandle.of(collector).map(ProcessHandle::isAlive).orElse(false));
     } finally {
       p.destroyForcibly();
     }
-    assertCollectorGone(Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void sigkillOfTheDemoStillStopsTheCollectorProcess() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs util-linux setpriv (Linux)");
+    Path err = dir.resolve("err.txt");
+    Process p = demo(dir.resolve("out.txt"), err, "--duration", "600");
+    long collector;
+    try {
+      collector = collectorUpAfterTheSummary(p, dir.resolve("out.txt"), err);
+    } finally {
+      p.destroyForcibly(); // SIGKILL: no shutdown hook runs
+    }
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    Optional<ProcessHandle> left = ProcessHandle.of(collector);
+    assertTrue(
+        left.isEmpty()
+            || left.get().onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).get() != null,
+        "collector process " + collector + " outlived the killed demo by 60 s");
+  }
+
+  /** Waits (bounded) for the summary; the collector's pid, checked alive. */
+  private static long collectorUpAfterTheSummary(Process p, Path out, Path err) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
+    while (!Files.readString(out).contains("viewer token:") && p.isAlive()) {
+      assertTrue(System.nanoTime() < deadline, "no summary:\n" + Files.readString(err));
+      Thread.sleep(200);
+    }
+    String stderr = Files.readString(err, StandardCharsets.UTF_8);
+    assertTrue(p.isAlive(), "the demo stays up after the summary:\n" + stderr);
+    long collector = collectorPid(stderr).orElseThrow(() -> new AssertionError(stderr));
+    assertTrue(ProcessHandle.of(collector).map(ProcessHandle::isAlive).orElse(false));
+    return collector;
   }
 
   private static Optional<Long> collectorPid(String stderr) {
