@@ -142,9 +142,9 @@ final class DemoCommand implements Callable<Integer> {
     starter.start();
     SimulatedPlant plant = SimulatedPlant.start(description);
     stack.plant(plant);
+    say(err, "simulated plant: " + String.join(" ", plant.targets()) + since(t0));
     CollectorChild collector = started(starting);
     say(err, "collector (pid " + collector.pid() + ") on " + collector.url() + since(t0));
-    say(err, "simulated plant: " + String.join(" ", plant.targets()));
     CollectorApi api = new CollectorApi(collector.url(), collector.adminToken());
     api.createSite(SITE, "Demo plant (simulated)");
     String agentToken = api.createAgent(SITE, DemoAgentConfig.AGENT_ID);
@@ -152,19 +152,8 @@ final class DemoCommand implements Callable<Integer> {
     DemoAdvisories.writeSecret(viewerFile, api.createViewer(SITE, "demo-viewer"));
     say(err, DemoAdvisories.importInto(api, root.resolve(ADVISORIES)));
     folder.ifPresent(f -> say(err, "the collector imports " + f + " in the background"));
-    quietReportLog();
-    AgentService agent =
-        AgentService.start(
-            DemoAgentConfig.write(
-                stack.data().resolve("agent"),
-                SITE,
-                plant.targets(),
-                example,
-                collector.url(),
-                agentToken),
-            FieldprintCommand.version(),
-            InstantSource.system());
-    stack.agent(agent);
+    AgentService agent = startAgent(stack, plant, example, collector.url(), agentToken);
+    say(err, "agent running: scans the plant, replays " + EXAMPLE + since(t0));
     try {
       new CollectorSettling(agent, collector, api, SITE, folder.isPresent()).await(SETTLE_BUDGET);
     } catch (TimeoutException e) {
@@ -178,9 +167,24 @@ final class DemoCommand implements Callable<Integer> {
               + ")");
       return FieldprintCommand.EXIT_FAILURE;
     }
+    say(err, "the collector holds the agent's report and its matches" + since(t0));
     print(api, collector, viewerFile, t0);
     stayUp(err);
     return FieldprintCommand.EXIT_OK;
+  }
+
+  private static AgentService startAgent(
+      DemoStack stack, SimulatedPlant plant, Path example, String collectorUrl, String token)
+      throws Exception {
+    quietReportLog();
+    AgentService agent =
+        AgentService.start(
+            DemoAgentConfig.write(
+                stack.data().resolve("agent"), SITE, plant.targets(), example, collectorUrl, token),
+            FieldprintCommand.version(),
+            InstantSource.system());
+    stack.agent(agent);
+    return agent;
   }
 
   /**
