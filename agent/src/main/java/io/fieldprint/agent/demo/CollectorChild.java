@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The real collector ({@code fieldprint-collector.jar}) as a child process on loopback: SQLite in a
  * data directory of the demo, a port the system chooses, the advisory folder imported at start and
- * a short correlation interval. The process is destroyed by {@link #close()} and, should the JVM
- * end first (Ctrl-C, an error), by a shutdown hook: it never outlives the demo.
+ * a short correlation interval. {@link #close()} stops the process; the demo's {@link DemoStack}
+ * calls it from its shutdown hook too (after the agent's last report), and on Linux the kernel
+ * stops it if the launching thread dies without either (see {@link #launch}).
  */
 public final class CollectorChild implements AutoCloseable {
   /** Where the launcher's build puts the jar, relative to the installation. */
@@ -34,14 +35,12 @@ public final class CollectorChild implements AutoCloseable {
   private final Process process;
   private final Path data;
   private final Path log;
-  private final Thread hook;
   private volatile int port = -1;
 
   private CollectorChild(Process process, Path data, Path log) {
     this.process = process;
     this.data = data;
     this.log = log;
-    this.hook = new Thread(this::destroy, "fieldprint-demo-collector-stop");
   }
 
   /**
@@ -94,9 +93,7 @@ public final class CollectorChild implements AutoCloseable {
             config.toString()));
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    CollectorChild child = new CollectorChild(p, data, log);
-    Runtime.getRuntime().addShutdownHook(child.hook);
-    return child;
+    return new CollectorChild(p, data, log);
   }
 
   /** {@code setpriv --pdeathsig TERM --} where util-linux provides it (Linux), else nothing. */
@@ -213,15 +210,6 @@ public final class CollectorChild implements AutoCloseable {
   /** SIGTERM (the collector stops in order), bounded wait, then SIGKILL. */
   @Override
   public void close() {
-    destroy();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is shutting down: the hook runs (or ran) destroy() itself
-    }
-  }
-
-  private void destroy() {
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
