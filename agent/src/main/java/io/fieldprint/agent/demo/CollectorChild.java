@@ -190,9 +190,13 @@ public final class CollectorChild implements AutoCloseable {
     return Files.readString(data.resolve("admin-token"), StandardCharsets.UTF_8).strip();
   }
 
-  /** Whether the collector's background import of its advisory folder has ended. */
+  /**
+   * Whether the collector's background import of its advisory folder has ended (its log says how
+   * many documents it read, or that the import failed).
+   */
   public boolean advisoryFolderImported() throws IOException {
-    return Files.readString(log, StandardCharsets.UTF_8).contains("advisory directory: ");
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    return text.contains("advisory directory: ") || text.contains("advisory directory import failed");
   }
 
   public long pid() {
