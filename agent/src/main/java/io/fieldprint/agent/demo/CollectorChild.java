@@ -196,7 +196,8 @@ public final class CollectorChild implements AutoCloseable {
    */
   public boolean advisoryFolderImported() throws IOException {
     String text = Files.readString(log, StandardCharsets.UTF_8);
-    return text.contains("advisory directory: ") || text.contains("advisory directory import failed");
+    return text.contains("advisory directory: ")
+        || text.contains("advisory directory import failed");
   }
 
   public long pid() {
