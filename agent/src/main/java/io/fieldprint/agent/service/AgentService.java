@@ -3,6 +3,7 @@ package io.fieldprint.agent.service;
 import io.fieldprint.agent.service.advisories.LocalAdvisories;
 import io.fieldprint.agent.service.capture.CaptureUnavailableException;
 import io.fieldprint.agent.service.capture.LiveCapture;
+import io.fieldprint.agent.service.capture.ReplayCapture;
 import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.inventory.LiveInventory;
 import io.fieldprint.agent.service.ops.AgentMetrics;
@@ -47,6 +48,7 @@ public final class AgentService implements AutoCloseable {
   private final Context context;
   private final Outbox outbox;
   private final List<LiveCapture> captures;
+  private final List<ReplayCapture> replays;
   private final AgentMetrics metrics;
   private final ReportCycle cycle;
   private final Optional<ReportSender> sender;
@@ -64,6 +66,7 @@ public final class AgentService implements AutoCloseable {
     this.context = b.context;
     this.outbox = b.outbox;
     this.captures = b.captures;
+    this.replays = b.replays;
     this.metrics = b.metrics;
     this.cycle = b.cycle;
     this.sender = b.sender;
@@ -88,6 +91,7 @@ public final class AgentService implements AutoCloseable {
       throw e;
     }
     b.advisories = openAdvisories(config, b);
+    b.replays = Captures.replays(config, inventory);
     b.metrics = new AgentMetrics();
     b.vertx = Vertx.vertx();
     b.context = b.vertx.getOrCreateContext();
@@ -165,6 +169,16 @@ public final class AgentService implements AutoCloseable {
         sender.map(ReportSender::delivered).orElse(0L));
   }
 
+  /** Whether every configured capture file has been replayed to its end (true without any). */
+  public boolean replaysFinished() {
+    return replays.stream().allMatch(ReplayCapture::finished);
+  }
+
+  /** Scan passes completed since the start (0 without scans). */
+  public long scanPasses() {
+    return scans.map(ScanSchedule::passes).orElse(0L);
+  }
+
   /** The bound port of {@code /health} and {@code /metrics}. */
   public int opsPort() {
     return ops == null ? -1 : ops.port();
@@ -191,6 +205,7 @@ public final class AgentService implements AutoCloseable {
         });
     scans.ifPresent(ScanSchedule::stop);
     Captures.close(captures);
+    Captures.closeReplays(replays);
     if (ops != null) {
       try {
         cycle.run();
@@ -247,6 +262,7 @@ public final class AgentService implements AutoCloseable {
     Context context;
     Outbox outbox;
     List<LiveCapture> captures = new ArrayList<>();
+    List<ReplayCapture> replays = new ArrayList<>();
     AgentMetrics metrics;
     ReportCycle cycle;
     Optional<ReportSender> sender = Optional.empty();

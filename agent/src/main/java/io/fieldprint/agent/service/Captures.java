@@ -2,13 +2,17 @@ package io.fieldprint.agent.service;
 
 import io.fieldprint.agent.service.capture.CaptureUnavailableException;
 import io.fieldprint.agent.service.capture.LiveCapture;
+import io.fieldprint.agent.service.capture.ReplayCapture;
 import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.inventory.LiveInventory;
 import io.fieldprint.protocols.decode.ObservationSink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts and stops the configured live captures, one thread per interface. */
+/**
+ * Starts and stops the configured live captures, one thread per interface, and the replays of
+ * capture files, one thread per file.
+ */
 final class Captures {
   private Captures() {}
 
@@ -33,6 +37,34 @@ final class Captures {
       }
     }
     return started;
+  }
+
+  /** Starts one replay thread per configured capture file, each a source of the inventory. */
+  static List<ReplayCapture> replays(AgentConfig config, LiveInventory inventory) {
+    List<ReplayCapture> started = new ArrayList<>();
+    config
+        .replay()
+        .ifPresent(
+            r ->
+                r.files()
+                    .forEach(
+                        file -> {
+                          ReplayCapture replay = ReplayCapture.start(file, r.rate(), inventory);
+                          inventory.source("replay " + file, replay::source);
+                          started.add(replay);
+                        }));
+    return started;
+  }
+
+  static void closeReplays(List<ReplayCapture> replays) {
+    for (ReplayCapture r : replays) {
+      try {
+        r.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   static void close(List<LiveCapture> captures) {

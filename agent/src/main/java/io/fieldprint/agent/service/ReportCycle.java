@@ -1,6 +1,5 @@
 package io.fieldprint.agent.service;
 
-import io.fieldprint.agent.demo.AdvisoryMatching;
 import io.fieldprint.agent.service.advisories.LocalAdvisories;
 import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.inventory.LiveInventory;
@@ -65,7 +64,10 @@ final class ReportCycle {
         advisories.isEmpty()
             ? json
             : writer.write(
-                AdvisoryMatching.withMatches(snapshot, advisories.get().match(snapshot))));
+                snapshot.withMatches(
+                    advisories.get().match(snapshot).stream()
+                        .map(m -> (Object) m.toJson())
+                        .toList())));
     String reportId = config.agentId() + ":" + UUID.randomUUID();
     byte[] body = ReportBody.of(reportId, config.site(), config.agentId(), version, json);
     int dropped = outbox.add(reportId, clock.instant(), body);

@@ -108,4 +108,30 @@ class AgentServiceTest {
       assertTrue(e.getMessage().contains("in use"), e.getMessage());
     }
   }
+
+  @Test
+  void aReplayedCaptureReachesTheSnapshotAsAPcapSourceWithItsDevices() throws Exception {
+    Path example =
+        Path.of(System.getProperty("fieldprint.root", ".."), "examples/plant-example.pcapng")
+            .toAbsolutePath()
+            .normalize();
+    AgentConfig config =
+        new AgentConfigReader()
+            .parse(
+                "agentId: edge-r\nsite: lab\ndataDirectory: data\nreportInterval: 1s\n"
+                    + "ops: {port: 0}\nreplay: {files: ['"
+                    + example
+                    + "']}\n",
+                dir);
+    try (AgentService agent = AgentService.start(config, "test", InstantSource.system())) {
+      String json =
+          AgentFiles.awaitSnapshot(
+              config.dataDirectory(),
+              s -> s.contains("6ES7 315-2EH14-0AB0"),
+              Duration.ofSeconds(20));
+      assertEquals(List.of(), InventorySchema.violations(json));
+      assertTrue(json.matches("(?s).*\"kind\"\\s*:\\s*\"pcap\".*"), json);
+      assertTrue(json.contains(example + "#frame="), "evidence names the replayed file");
+    }
+  }
 }

@@ -31,4 +31,9 @@ public record Inventory(
     matches = List.copyOf(matches);
     warnings = List.copyOf(warnings);
   }
+
+  /** This inventory with {@code matches[]} replaced (JSON-ready match objects). */
+  public Inventory withMatches(List<Object> newMatches) {
+    return new Inventory(sources, assets, findings, newMatches, warnings, warningsOmitted);
+  }
 }

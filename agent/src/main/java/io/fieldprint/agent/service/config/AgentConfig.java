@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param dataDirectory where the outbox database and the inventory snapshot live
  * @param collector where reports go; empty means offline mode (reports only kept locally)
  * @param capture live passive capture; empty means none
+ * @param replay capture files replayed once at start through the passive decoders; empty means none
  * @param scan scheduled active scans; empty means none
  * @param reportInterval how often the inventory is snapshotted and queued as a report
  * @param outboxMaxBytes the most the unsent reports may take on disk
@@ -25,6 +26,7 @@ public record AgentConfig(
     Path dataDirectory,
     Optional<CollectorLink> collector,
     Optional<CaptureSettings> capture,
+    Optional<ReplaySettings> replay,
     Optional<ScanSettings> scan,
     Duration reportInterval,
     long outboxMaxBytes,
@@ -47,6 +49,8 @@ public record AgentConfig(
         + collector.map(Object::toString).orElse("none (offline)")
         + " capture="
         + capture.map(Object::toString).orElse("none")
+        + " replay="
+        + replay.map(Object::toString).orElse("none")
         + " scan="
         + scan.map(Object::toString).orElse("none")
         + " reportInterval="

@@ -68,6 +68,7 @@ public final class AgentConfigReader {
             "dataDirectory",
             "collector",
             "capture",
+            "replay",
             "scan",
             "reportInterval",
             "outboxMaxBytes",
@@ -81,6 +82,7 @@ public final class AgentConfigReader {
     Path data = base.resolve(top.text("dataDirectory", ".")).normalize();
     Optional<CollectorLink> collector = top.section("collector").map(s -> collector(s, base));
     Optional<CaptureSettings> capture = top.section("capture").map(AgentConfigReader::capture);
+    Optional<ReplaySettings> replay = top.section("replay").map(s -> replay(s, base));
     Optional<ScanSettings> scan = top.section("scan").map(ScanSettingsReader::read);
     Duration report =
         top.duration(
@@ -103,7 +105,7 @@ public final class AgentConfigReader {
       throw new ConfigException(problems);
     }
     return new AgentConfig(
-        agentId, site, data, collector, capture, scan, report, outbox, ops, advisories);
+        agentId, site, data, collector, capture, replay, scan, report, outbox, ops, advisories);
   }
 
   private static String required(ConfigSection s, String key, Pattern form, String rule) {
@@ -223,6 +225,24 @@ public final class AgentConfigReader {
       s.problem("store", "no advisory store at " + file + " (fieldprint advisories import)");
     }
     return file;
+  }
+
+  private static ReplaySettings replay(ConfigSection s, Path base) {
+    s.rejectUnknownKeys(Set.of("files", "rate"));
+    List<Path> files = new ArrayList<>();
+    for (String name : s.texts("files")) {
+      Path file = base.resolve(name).normalize();
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        s.problem("files", "no readable capture file at " + file);
+      }
+      files.add(file);
+    }
+    if (files.isEmpty()) {
+      s.problem("files", "is required: at least one pcap or pcapng file");
+      files.add(base);
+    }
+    int rate = s.integer("rate", ReplaySettings.DEFAULT_RATE, 1, ReplaySettings.MAX_RATE);
+    return new ReplaySettings(files, rate);
   }
 
   private static OpsListen ops(Optional<ConfigSection> section) {

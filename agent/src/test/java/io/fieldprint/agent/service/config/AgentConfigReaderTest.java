@@ -111,6 +111,30 @@ class AgentConfigReaderTest {
   }
 
   @Test
+  void replayFilesResolveAgainstTheConfigurationAndMissingOnesOrABadRateAreRefused()
+      throws Exception {
+    Files.writeString(dir.resolve("plant.pcapng"), "frames");
+    AgentConfig ok =
+        parse("agentId: e\nsite: s\ndataDirectory: d\nreplay: {files: [plant.pcapng]}\n");
+    assertEquals(List.of(dir.resolve("plant.pcapng")), ok.replay().get().files());
+    assertEquals(1000, ok.replay().get().rate());
+
+    String all =
+        String.join(
+            "\n",
+            problems(
+                "agentId: e\nsite: s\ndataDirectory: d\n"
+                    + "replay: {files: [gone.pcap], rate: 0, loop: true}\n"));
+    assertTrue(
+        all.contains("replay.files: no readable capture file at " + dir.resolve("gone.pcap")), all);
+    assertTrue(all.contains("replay.rate: must be between 1 and 1000000 (was 0)"), all);
+    assertTrue(all.contains("replay.loop: unknown key"), all);
+    assertTrue(
+        problems("agentId: e\nsite: s\ndataDirectory: d\nreplay: {rate: 5}\n")
+            .contains("replay.files: is required: at least one pcap or pcapng file"));
+  }
+
+  @Test
   void theTokenIsReadFromItsFileAndNeverShownInTheLoggedConfiguration() throws Exception {
     String token = "fpa_s3cretTokenValue0123456789";
     Files.writeString(dir.resolve("agent-token"), token + "\n");
