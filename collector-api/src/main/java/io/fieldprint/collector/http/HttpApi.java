@@ -39,7 +39,8 @@ public final class HttpApi {
     api.route().handler(HttpApi::requireJsonBody);
     api.route()
         .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
-        .handler(new Authenticator(store, blocking)::handle);
+        .handler(new Authenticator(store, blocking)::handle)
+        .handler(new RequestValidator(ApiDescription.load(), blocking)::handle);
     new ReportRoutes(store, blocking, new ReportReader(limits), metrics).mount(api);
     new ReadRoutes(store, correlations, blocking, limits).mount(api);
     new CorrelationRoutes(correlations, importer, blocking, maxAdvisoryBatch, clock).mount(api);
