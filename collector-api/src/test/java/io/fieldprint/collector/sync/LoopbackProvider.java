@@ -34,6 +34,8 @@ public final class LoopbackProvider implements AutoCloseable {
   private final ExecutorService workers = Executors.newFixedThreadPool(4);
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, String> listed = new java.util.TreeMap<>();
+  private final SigningKey key;
 
   /**
    * Serves {@code documents} (paths relative to {@code white}, e.g. {@code 2023/icsa-23-222-07})
@@ -43,16 +45,16 @@ public final class LoopbackProvider implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(workers);
-    StringBuilder changes = new StringBuilder();
+    this.key = key;
     for (String doc : documents) {
       byte[] bytes = Files.readAllBytes(white.resolve(doc + ".json"));
       files.put(FOLDER + doc + ".json", bytes);
       files.put(
           FOLDER + doc + ".json.sha512", Files.readAllBytes(white.resolve(doc + ".json.sha512")));
       files.put(FOLDER + doc + ".json.asc", key.sign(bytes));
-      changes.append("\"").append(doc).append(".json\",\"2024-01-01T00:00:00Z\"\n");
+      listed.put(doc, "2024-01-01T00:00:00Z");
     }
-    files.put(FOLDER + "changes.csv", changes.toString().getBytes(StandardCharsets.UTF_8));
+    writeChanges();
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     String metadata =
@@ -66,6 +68,40 @@ public final class LoopbackProvider implements AutoCloseable {
         """
             .formatted(base, base, FOLDER);
     files.put("/provider-metadata.json", metadata.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Publishes new bytes for a document with a later listing date, signed, with its hash file
+   * rewritten or, when {@code keepOldHash}, left as it was (a document altered on the server).
+   */
+  public synchronized void publish(String doc, byte[] bytes, String listedAt, boolean keepOldHash) {
+    files.put(FOLDER + doc + ".json", bytes);
+    files.put(FOLDER + doc + ".json.asc", key.sign(bytes));
+    if (!keepOldHash) {
+      String name = doc.substring(doc.lastIndexOf('/') + 1) + ".json";
+      files.put(
+          FOLDER + doc + ".json.sha512",
+          (sha512(bytes) + "  " + name + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    listed.put(doc, listedAt);
+    writeChanges();
+  }
+
+  private synchronized void writeChanges() {
+    StringBuilder changes = new StringBuilder();
+    listed.forEach(
+        (doc, at) ->
+            changes.append("\"").append(doc).append(".json\",\"").append(at).append("\"\n"));
+    files.put(FOLDER + "changes.csv", changes.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String sha512(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public URI metadataUrl() {
