@@ -16,6 +16,9 @@ import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.Database;
 import io.fieldprint.collector.storage.JdbcCollectorStore;
 import io.fieldprint.collector.storage.JdbcCorrelationStore;
+import io.fieldprint.collector.sync.AdvisorySyncJob;
+import io.fieldprint.collector.sync.JobLock;
+import io.fieldprint.collector.sync.SyncRuns;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -65,6 +68,19 @@ public final class Collector implements AutoCloseable {
     this.adminTokenFile = adminTokenFile;
   }
 
+  /** Names this collector in sync runs: host and a random id per start. */
+  private static String runner() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "unknown-host";
+    }
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String name = host + "/" + id;
+    return name.length() > 200 ? name.substring(name.length() - 200) : name;
+  }
+
   /** Starts a collector; blocks until it listens (call from a main thread, not an event loop). */
   public static Collector start(CollectorConfig config, Clock clock) throws IOException {
     LOG.info("starting with {}", config);
@@ -104,7 +120,8 @@ public final class Collector implements AutoCloseable {
                       clock,
                       correlations,
                       importer,
-                      alerting.maxBatchDocuments()))
+                      alerting.maxBatchDocuments(),
+                      new SyncRuns(database.dataSource())))
               .listen(config.listen().port(), config.listen().host())
               .await();
       LOG.info(
@@ -114,10 +131,17 @@ public final class Collector implements AutoCloseable {
           config.tls().isPresent() ? "https" : "http",
           config.storage().kind());
       adminFile.ifPresent(f -> LOG.info("first start: admin token written to {}", f));
+      Optional<AdvisorySyncJob> sync =
+          config.advisorySync().enabled()
+              ? Optional.of(
+                  new AdvisorySyncJob(
+                      config.advisorySync(), database.dataSource(), importer, runner(), clock))
+              : Optional.empty();
       BackgroundJobs jobs =
           new BackgroundJobs(
               vertx,
               alerting,
+              config.advisorySync(),
               importer,
               new Correlator(
                   correlations,
@@ -125,6 +149,8 @@ public final class Collector implements AutoCloseable {
                   new AlertRouting(alerting.routes(), alerting.destinations()),
                   alerting.correlationBatch()),
               new AlertDelivery(correlations, alerting, VERSION, clock, metrics::delivery),
+              sync,
+              new JobLock(database.dataSource(), database.dialect()),
               metrics);
       return new Collector(vertx, database, workers, metrics, server, adminFile, jobs);
     } catch (RuntimeException e) {

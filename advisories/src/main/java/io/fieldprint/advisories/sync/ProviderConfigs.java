@@ -66,6 +66,17 @@ public final class ProviderConfigs {
     return new Loaded(providers, problems);
   }
 
+  /**
+   * Reads one provider file (key files resolve against its folder); the problems name the file.
+   * Used by the collector, whose configuration lists provider files one by one.
+   */
+  public static Loaded loadFile(Path file) throws IOException {
+    List<String> problems = new ArrayList<>();
+    ProviderConfig config = read(file, problems);
+    List<String> named = problems.stream().map(p -> file.getFileName() + ": " + p).toList();
+    return new Loaded(config == null || !named.isEmpty() ? List.of() : List.of(config), named);
+  }
+
   /** Reads one provider file; problems are added to the list, null when unusable. */
   static ProviderConfig read(Path file, List<String> problems) throws IOException {
     JsonNode root;

@@ -34,7 +34,9 @@ final class AlertingReader {
     Optional<KevFile> kev = Optional.empty();
     if (advisories.isPresent()) {
       ConfigSection s = advisories.get();
-      s.rejectUnknownKeys(Set.of("directory", "maxBatchDocuments", "kevFile"));
+      Set<String> known = new HashSet<>(AdvisorySyncReader.KEYS);
+      known.addAll(Set.of("directory", "maxBatchDocuments", "kevFile"));
+      s.rejectUnknownKeys(known);
       kev = s.optionalText("kevFile").flatMap(t -> kev(s, base.resolve(t).normalize()));
       directory = s.optionalText("directory").map(t -> base.resolve(t).normalize());
       directory

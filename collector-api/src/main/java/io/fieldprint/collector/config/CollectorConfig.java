@@ -13,4 +13,5 @@ public record CollectorConfig(
     Path dataDirectory,
     Storage storage,
     RequestLimits limits,
-    Alerting alerting) {}
+    Alerting alerting,
+    AdvisorySync advisorySync) {}

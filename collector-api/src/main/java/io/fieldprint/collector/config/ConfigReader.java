@@ -73,13 +73,14 @@ public final class ConfigReader {
     Path data = base.resolve(top.text("dataDirectory", ".")).normalize();
     Storage storage = storage(top.section("storage"), data, base);
     RequestLimits limits = limits(top.section("limits"));
+    Optional<ConfigSection> advisories = top.section("advisories");
     Alerting alerting =
-        AlertingReader.read(
-            top.section("advisories"), top.section("correlation"), top.section("alerts"), base);
+        AlertingReader.read(advisories, top.section("correlation"), top.section("alerts"), base);
+    AdvisorySync sync = AdvisorySyncReader.read(advisories, base);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CollectorConfig(listen, tls, data, storage, limits, alerting);
+    return new CollectorConfig(listen, tls, data, storage, limits, alerting, sync);
   }
 
   private static Listen listen(Optional<ConfigSection> section) {

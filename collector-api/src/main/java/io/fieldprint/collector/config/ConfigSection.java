@@ -101,6 +101,11 @@ final class ConfigSection {
     return (int) number(key, fallback, min, max);
   }
 
+  /** A problem with this mapping as a whole. */
+  void problem(String message) {
+    problems.add(path + ": " + message);
+  }
+
   void problem(String key, String message) {
     problems.add(qualified(key) + ": " + message);
   }

@@ -86,6 +86,14 @@ public final class AdvisoryImporter {
     return files.stream().map(f -> importFile(f, actor)).toList();
   }
 
+  /**
+   * Records a document refused before it reached this importer (a provider sync that could not
+   * fetch it or whose hash, signature or schema check failed); the stored version stays.
+   */
+  public Outcome refused(String source, String reason, String actor) {
+    return reject(Optional.empty(), source, "-", reason, actor);
+  }
+
   private Outcome importFile(Path file, String actor) {
     try {
       if (Files.size(file) > reader.limits().maxBytes()) {

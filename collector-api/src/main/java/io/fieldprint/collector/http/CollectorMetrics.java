@@ -74,6 +74,19 @@ public final class CollectorMetrics implements AutoCloseable {
         .increment();
   }
 
+  /**
+   * Counts one round of a background job: {@code ran}, or {@code skipped} because another collector
+   * on the same database held the job's lock.
+   */
+  public void jobRound(String job, boolean ran) {
+    Counter.builder("fieldprint.background.rounds")
+        .description("Background job rounds, by job and outcome (ran or skipped)")
+        .tag("job", job)
+        .tag("outcome", ran ? "ran" : "skipped")
+        .register(registry)
+        .increment();
+  }
+
   /** Times the request from here to the end of its response. */
   void timeRequest(RoutingContext ctx) {
     long start = System.nanoTime();

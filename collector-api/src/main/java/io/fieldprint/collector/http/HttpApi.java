@@ -6,6 +6,7 @@ import io.fieldprint.collector.correlation.AdvisoryImporter;
 import io.fieldprint.collector.ingest.ReportReader;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.fieldprint.collector.storage.CorrelationStore;
+import io.fieldprint.collector.sync.SyncRuns;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -27,7 +28,8 @@ public final class HttpApi {
       Clock clock,
       CorrelationStore correlations,
       AdvisoryImporter importer,
-      int maxAdvisoryBatch) {
+      int maxAdvisoryBatch,
+      SyncRuns syncRuns) {
     FailureResponder failures = new FailureResponder();
     Router router = Router.router(vertx);
     router.route().handler(metrics::timeRequest);
@@ -37,12 +39,14 @@ public final class HttpApi {
     api.route().handler(HttpApi::requireJsonBody);
     api.route()
         .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
-        .handler(new Authenticator(store, blocking)::handle);
+        .handler(new Authenticator(store, blocking)::handle)
+        .handler(new RequestValidator(ApiDescription.load(), blocking)::handle);
     new ReportRoutes(store, blocking, new ReportReader(limits), metrics).mount(api);
     new ReadRoutes(store, correlations, blocking, limits).mount(api);
     new CorrelationRoutes(correlations, importer, blocking, maxAdvisoryBatch, clock).mount(api);
     new KevRoutes(correlations, blocking).mount(api);
     new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
+    new SyncRoutes(syncRuns, blocking).mount(api);
     api.route().failureHandler(failures::handle);
     router.route("/api/v1/*").subRouter(api);
 

@@ -13,6 +13,12 @@ import org.flywaydb.core.Flyway;
  * newest version (Flyway; {@code db/migration/common} plus the dialect's own directory).
  */
 public final class Database implements AutoCloseable {
+  /**
+   * Connections added on PostgreSQL for the background jobs' locks
+   * (io.fieldprint.collector.sync.JobLock).
+   */
+  public static final int JOB_LOCK_CONNECTIONS = 2;
+
   private final HikariDataSource pool;
   private final Dialect dialect;
 
@@ -39,6 +45,8 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     } else {
       dialect = Dialect.POSTGRESQL;
+      // the background jobs' session locks (sync; correlation or delivery) each hold one
+      hikari.setMaximumPoolSize(storage.poolSize() + JOB_LOCK_CONNECTIONS);
       Storage.Postgresql pg = storage.postgresql().orElseThrow();
       hikari.setJdbcUrl(pg.url());
       hikari.setUsername(pg.user());
