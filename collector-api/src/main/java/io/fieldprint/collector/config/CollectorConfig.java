@@ -13,4 +13,17 @@ public record CollectorConfig(
     Path dataDirectory,
     Storage storage,
     RequestLimits limits,
-    Alerting alerting) {}
+    Alerting alerting,
+    Silence silence) {
+
+  /** A configuration with the default silence check. */
+  public CollectorConfig(
+      Listen listen,
+      Optional<Tls> tls,
+      Path dataDirectory,
+      Storage storage,
+      RequestLimits limits,
+      Alerting alerting) {
+    this(listen, tls, dataDirectory, storage, limits, alerting, Silence.DEFAULTS);
+  }
+}

@@ -23,16 +23,25 @@ public final class JdbcCollectorStore implements CollectorStore {
   private final ReportMerger merger;
   private final AssetReader reader;
   private final Dialect dialect;
-  private final WriterQueue writers;
 
+  /** A store with its own {@link WriterQueue} (the only store writing to its database). */
   public JdbcCollectorStore(
       DataSource dataSource, Dialect dialect, Clock clock, Supplier<String> uids) {
-    this.jdbc = new Jdbc(dataSource);
+    this(dataSource, dialect, clock, uids, WriterQueue.forDialect(dialect));
+  }
+
+  /** A store whose write transactions queue in {@code writers} with the database's other stores. */
+  public JdbcCollectorStore(
+      DataSource dataSource,
+      Dialect dialect,
+      Clock clock,
+      Supplier<String> uids,
+      WriterQueue writers) {
+    this.jdbc = new Jdbc(dataSource, writers);
     this.clock = clock;
     this.merger = new ReportMerger(dialect, uids);
     this.reader = new AssetReader();
     this.dialect = dialect;
-    this.writers = WriterQueue.forDialect(dialect);
   }
 
   @Override
@@ -187,7 +196,7 @@ public final class JdbcCollectorStore implements CollectorStore {
 
   @Override
   public IngestOutcome ingest(IncomingReport report) {
-    return writers.write(() -> jdbc.transaction(c -> ingestIn(c, report, clock.instant())));
+    return jdbc.transaction(c -> ingestIn(c, report, clock.instant()));
   }
 
   private IngestOutcome ingestIn(Connection c, IncomingReport report, Instant now)
@@ -216,6 +225,12 @@ public final class JdbcCollectorStore implements CollectorStore {
         report.agentVersion().orElse(null),
         report.agentId());
     return outcome;
+  }
+
+  @Override
+  public SilenceRun recordSilence(java.time.Duration threshold) {
+    Instant now = clock.instant();
+    return jdbc.transaction(c -> SilenceCheck.run(c, dialect, now, threshold));
   }
 
   @Override

@@ -33,16 +33,28 @@ final class MatchTable {
   }
 
   /** The asset's stored matches by advisory id. */
-  Map<String, Previous> previous(Connection c, String assetUid) throws SQLException {
-    Map<String, Previous> out = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT advisory_id, advisory_version, confidence FROM matches WHERE asset_uid = ?")) {
-      ps.setString(1, assetUid);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(
-              rs.getString(1), new Previous(rs.getString(2), Confidence.fromWire(rs.getString(3))));
+  /** The stored matches of each of {@code assetUids} (absent: none), read in a few queries. */
+  Map<String, Map<String, Previous>> previous(Connection c, List<String> assetUids)
+      throws SQLException {
+    Map<String, Map<String, Previous>> out = new HashMap<>();
+    for (int from = 0; from < assetUids.size(); from += 500) {
+      List<String> part = assetUids.subList(from, Math.min(assetUids.size(), from + 500));
+      String sql =
+          "SELECT asset_uid, advisory_id, advisory_version, confidence FROM matches"
+              + " WHERE asset_uid IN ("
+              + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+              + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .put(
+                    rs.getString(2),
+                    new Previous(rs.getString(3), Confidence.fromWire(rs.getString(4))));
+          }
         }
       }
     }

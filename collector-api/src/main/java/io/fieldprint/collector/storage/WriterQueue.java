@@ -1,35 +1,38 @@
 package io.fieldprint.collector.storage;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Lets a store's write transactions into SQLite one at a time, in arrival order. SQLite has one
- * writer; without this queue the waiting connections poll the file lock (busy_timeout, sleeping up
- * to 100 ms between tries) and a writer that just arrived can overtake one that waited long. On
- * PostgreSQL the queue is open: the database orders writers itself.
+ * Lets the write transactions of the stores sharing one SQLite database in one at a time, in
+ * arrival order. SQLite has one writer; without this queue the waiting connections poll the file
+ * lock (busy_timeout, sleeping up to 100 ms between tries), so a writer that just arrived, such as
+ * the next correlation batch, can overtake an agent's report that has waited long. On PostgreSQL
+ * the queue is open: the database orders writers itself. Create one per database and hand it to
+ * every store of that database.
  */
-final class WriterQueue {
-  private final Semaphore permit;
+public final class WriterQueue {
+  private final ReentrantLock lock;
 
-  private WriterQueue(Semaphore permit) {
-    this.permit = permit;
+  private WriterQueue(ReentrantLock lock) {
+    this.lock = lock;
   }
 
-  static WriterQueue forDialect(Dialect dialect) {
-    return new WriterQueue(dialect == Dialect.SQLITE ? new Semaphore(1, true) : null);
+  /** A queue for a database of {@code dialect}: fair and exclusive on SQLite, open otherwise. */
+  public static WriterQueue forDialect(Dialect dialect) {
+    return new WriterQueue(dialect == Dialect.SQLITE ? new ReentrantLock(true) : null);
   }
 
-  /** Runs {@code work} once this store's earlier writers are done. */
+  /** Runs {@code work} once the earlier writers are done. */
   <T> T write(Supplier<T> work) {
-    if (permit == null) {
+    if (lock == null) {
       return work.get();
     }
-    permit.acquireUninterruptibly();
+    lock.lock();
     try {
       return work.get();
     } finally {
-      permit.release();
+      lock.unlock();
     }
   }
 }
