@@ -321,6 +321,28 @@ abstract class CollectorStoreContract {
   }
 
   @Test
+  void anUnchangedMatchIsNotRewrittenWhenItsAssetIsCorrelatedAgain() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    byte[] v1 = cisa(S7_1500);
+    importer.importDocument(v1, "t", "test");
+    correlator.runUntilIdle();
+    String uid = onlyAsset("plant-a").asset().uid();
+    Instant first = correlations.assetMatches(uid).get(0).updatedAt();
+    jobClock.advance(Duration.ofHours(1));
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE assets SET correlated_at = NULL");
+    }
+    assertEquals(1, correlator.runUntilIdle().assets());
+    assertEquals(first, correlations.assetMatches(uid).get(0).updatedAt(), "nothing changed");
+    importer.importDocument(revised(v1, "2", "2024-01-01T00:00:00Z"), "t", "test");
+    correlator.runUntilIdle();
+    CorrelationStore.StoredMatch revisedMatch = correlations.assetMatches(uid).get(0);
+    assertEquals("2", revisedMatch.advisoryVersion());
+    assertEquals(jobClock.instant(), revisedMatch.updatedAt(), "a revision is written");
+  }
+
+  @Test
   void aRevisionThatNoLongerNamesTheVendorRemovesTheEarlierMatch() throws Exception {
     store.ingest(
         report(
