@@ -63,6 +63,13 @@ public final class CollectorLoadBenchmark {
       tokens.add(admin.createAgent("plant", "edge-" + i));
       fleets.add(SyntheticFleet.draw(i, s.fleet(), products));
     }
+    if (s.sync() > 0) {
+      long t0 = System.nanoTime();
+      admin.importAdvisories(corpus.base(), 250);
+      System.out.printf(
+          "base corpus: %d advisories imported in %.1f s (before any asset)%n",
+          corpus.base().size(), since(t0));
+    }
     AgentLoad load = new AgentLoad(collector.port());
     AgentLoad.Result paced =
         load.run(tokens, fleets, 0, s.pacedRounds(), s.perReport(), s.periodMillis(), "paced");
@@ -70,14 +77,15 @@ public final class CollectorLoadBenchmark {
     AgentLoad.Result closed =
         load.run(tokens, fleets, s.pacedRounds(), s.closedRounds(), s.perReport(), 0, "closed");
     print("closed loop", closed, collector);
-
-    if (s.sync() == 0) {
-      System.out.printf("correlation phases skipped (sync=0)%n");
-    }
     try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
       System.out.printf("stored assets: %d%n", count(db, "SELECT COUNT(*) FROM assets"));
+      long t0 = System.nanoTime();
+      awaitIdle(db);
+      System.out.printf(
+          "correlation of the stored assets idle %.1f s after the last report; %d matches%n",
+          since(t0), count(db, "SELECT COUNT(*) FROM matches"));
       if (s.sync() > 0) {
-        correlate(db, admin, corpus);
+        sync(db, admin, corpus);
       }
     }
     System.out.printf(
@@ -85,36 +93,23 @@ public final class CollectorLoadBenchmark {
         collector.peakHeapMib(), collector.heapCapacityMib(), s.heap(), collector.alive());
   }
 
-  private static void correlate(Connection db, AdminClient admin, Corpus corpus) throws Exception {
-    {
-      long t0 = System.nanoTime();
-      awaitIdle(db);
-      System.out.printf("correlation without advisories idle after %.1f s%n", since(t0));
-      t0 = System.nanoTime();
-      admin.importAdvisories(corpus.base(), 250);
-      double imported = since(t0);
-      long due = count(db, "SELECT COUNT(*) FROM assets WHERE correlated_at IS NULL");
-      awaitIdle(db);
-      System.out.printf(
-          "base corpus: %d advisories imported in %.1f s, %d assets due, idle after %.1f s%n",
-          corpus.base().size(), imported, due, since(t0));
-      long matches = count(db, "SELECT COUNT(*) FROM matches");
-      t0 = System.nanoTime();
-      admin.importAdvisories(corpus.sync(), corpus.sync().size());
-      imported = since(t0);
-      due = count(db, "SELECT COUNT(*) FROM assets WHERE correlated_at IS NULL");
-      awaitIdle(db);
-      double total = since(t0);
-      System.out.printf(
-          "sync: %d advisories imported in %.1f s, %d assets due right after, correlation idle"
-              + " %.1f s after the import began; matches %d -> %d%n",
-          corpus.sync().size(),
-          imported,
-          due,
-          total,
-          matches,
-          count(db, "SELECT COUNT(*) FROM matches"));
-    }
+  private static void sync(Connection db, AdminClient admin, Corpus corpus) throws Exception {
+    long matches = count(db, "SELECT COUNT(*) FROM matches");
+    long t0 = System.nanoTime();
+    admin.importAdvisories(corpus.sync(), corpus.sync().size());
+    double imported = since(t0);
+    long due = count(db, "SELECT COUNT(*) FROM assets WHERE correlated_at IS NULL");
+    awaitIdle(db);
+    double total = since(t0);
+    System.out.printf(
+        "sync: %d advisories imported in %.1f s, %d assets due right after, correlation idle"
+            + " %.1f s after the import began; matches %d -> %d%n",
+        corpus.sync().size(),
+        imported,
+        due,
+        total,
+        matches,
+        count(db, "SELECT COUNT(*) FROM matches"));
   }
 
   private static void print(String phase, AgentLoad.Result r, CollectorProcess collector) {
