@@ -16,6 +16,7 @@ import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.Database;
 import io.fieldprint.collector.storage.JdbcCollectorStore;
 import io.fieldprint.collector.storage.JdbcCorrelationStore;
+import io.fieldprint.collector.storage.WriterQueue;
 import io.fieldprint.collector.sync.AdvisorySyncJob;
 import io.fieldprint.collector.sync.JobLock;
 import io.fieldprint.collector.sync.SyncRuns;
@@ -46,6 +47,7 @@ public final class Collector implements AutoCloseable {
   private final HttpServer server;
   private final Optional<Path> adminTokenFile;
   private final BackgroundJobs jobs;
+  private final SilenceWatch silence;
 
   /** The version named in CEF records. */
   static final String VERSION =
@@ -58,8 +60,10 @@ public final class Collector implements AutoCloseable {
       CollectorMetrics metrics,
       HttpServer server,
       Optional<Path> adminTokenFile,
-      BackgroundJobs jobs) {
+      BackgroundJobs jobs,
+      SilenceWatch silence) {
     this.jobs = jobs;
+    this.silence = silence;
     this.vertx = vertx;
     this.database = database;
     this.workers = workers;
@@ -87,8 +91,11 @@ public final class Collector implements AutoCloseable {
     Files.createDirectories(config.dataDirectory());
     Database database = Database.open(config.storage());
     Tokens tokens = new Tokens();
+    // one queue for every write transaction of this collector (on SQLite, one writer at a time)
+    WriterQueue writers = WriterQueue.forDialect(database.dialect());
     CollectorStore store =
-        new JdbcCollectorStore(database.dataSource(), database.dialect(), clock, tokens::id);
+        new JdbcCollectorStore(
+            database.dataSource(), database.dialect(), clock, tokens::id, writers);
     Optional<Path> adminFile;
     try {
       adminFile = new AdminBootstrap(store, tokens).ensureAdmin(config.dataDirectory());
@@ -101,7 +108,7 @@ public final class Collector implements AutoCloseable {
         vertx.createSharedWorkerExecutor("fieldprint-db", config.storage().poolSize());
     CollectorMetrics metrics = new CollectorMetrics();
     CorrelationStore correlations =
-        new JdbcCorrelationStore(database.dataSource(), database.dialect(), clock);
+        new JdbcCorrelationStore(database.dataSource(), database.dialect(), clock, writers);
     CsafReader csaf = new CsafReader();
     AdvisoryImporter importer = new AdvisoryImporter(correlations, csaf, clock);
     Alerting alerting = config.alerting();
@@ -152,7 +159,8 @@ public final class Collector implements AutoCloseable {
               sync,
               new JobLock(database.dataSource(), database.dialect()),
               metrics);
-      return new Collector(vertx, database, workers, metrics, server, adminFile, jobs);
+      SilenceWatch silence = new SilenceWatch(vertx, store, config.silence());
+      return new Collector(vertx, database, workers, metrics, server, adminFile, jobs, silence);
     } catch (RuntimeException e) {
       close(vertx, workers, database);
       throw e;
@@ -187,6 +195,7 @@ public final class Collector implements AutoCloseable {
   public void close() {
     server.close().await();
     jobs.close();
+    silence.close();
     metrics.close();
     close(vertx, workers, database);
   }

@@ -14,4 +14,18 @@ public record CollectorConfig(
     Storage storage,
     RequestLimits limits,
     Alerting alerting,
-    AdvisorySync advisorySync) {}
+    AdvisorySync advisorySync,
+    Silence silence) {
+
+  /** A configuration without provider sync and with the default silence check. */
+  public CollectorConfig(
+      Listen listen,
+      Optional<Tls> tls,
+      Path dataDirectory,
+      Storage storage,
+      RequestLimits limits,
+      Alerting alerting) {
+    this(
+        listen, tls, dataDirectory, storage, limits, alerting, AdvisorySync.NONE, Silence.DEFAULTS);
+  }
+}

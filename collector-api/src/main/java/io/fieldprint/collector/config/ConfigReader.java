@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,8 @@ public final class ConfigReader {
             "limits",
             "advisories",
             "correlation",
-            "alerts"));
+            "alerts",
+            "silence"));
     Listen listen = listen(top.section("listen"));
     Optional<Tls> tls = top.section("tls").map(s -> tls(s, base));
     if (!top.has("dataDirectory")) {
@@ -77,10 +79,11 @@ public final class ConfigReader {
     Alerting alerting =
         AlertingReader.read(advisories, top.section("correlation"), top.section("alerts"), base);
     AdvisorySync sync = AdvisorySyncReader.read(advisories, base);
+    Silence silence = silence(top.section("silence"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new CollectorConfig(listen, tls, data, storage, limits, alerting, sync);
+    return new CollectorConfig(listen, tls, data, storage, limits, alerting, sync, silence);
   }
 
   private static Listen listen(Optional<ConfigSection> section) {
@@ -156,6 +159,22 @@ public final class ConfigReader {
       }
     }
     return new Storage.Postgresql(url, user, password);
+  }
+
+  private static Silence silence(Optional<ConfigSection> section) {
+    Silence d = Silence.DEFAULTS;
+    if (section.isEmpty()) {
+      return d;
+    }
+    ConfigSection s = section.get();
+    s.rejectUnknownKeys(Set.of("checkIntervalSeconds", "thresholdMinutes"));
+    long interval = s.number("checkIntervalSeconds", d.checkInterval().toSeconds(), 10, 86_400);
+    long threshold = s.number("thresholdMinutes", d.threshold().toMinutes(), 1, 525_600);
+    if (threshold * 60 < interval) {
+      s.problem("thresholdMinutes", "must be at least the check interval (" + interval + " s)");
+      return d;
+    }
+    return new Silence(Duration.ofSeconds(interval), Duration.ofMinutes(threshold));
   }
 
   private static RequestLimits limits(Optional<ConfigSection> section) {

@@ -13,4 +13,10 @@ public record AssetEvent(
     Instant at) {
   public static final String NEW_DEVICE = "new_device";
   public static final String FIRMWARE_CHANGED = "firmware_changed";
+
+  /** No report named the asset for the silence threshold; recorded once until it is seen again. */
+  public static final String GONE_SILENT = "gone_silent";
+
+  /** A report named an asset that had gone silent. */
+  public static final String SEEN_AGAIN = "seen_again";
 }

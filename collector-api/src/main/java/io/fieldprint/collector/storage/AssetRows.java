@@ -11,6 +11,10 @@ final class AssetRows {
       "SELECT uid, site_id, asset_id, name, vendor, product, model, firmware, hardware, serial,"
           + " role, ip_json, mac_json, protocols_json, first_seen, last_seen FROM assets";
 
+  /** {@link #SELECT} plus {@code silent_since}, for the report merger. */
+  static final String SELECT_WITH_SILENCE =
+      SELECT.replace(" FROM assets", ", silent_since FROM assets");
+
   private AssetRows() {}
 
   static StoredAsset read(ResultSet rs) throws SQLException {

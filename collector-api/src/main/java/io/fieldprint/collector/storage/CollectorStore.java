@@ -36,6 +36,13 @@ public interface CollectorStore {
 
   Optional<AssetDetail> asset(String uid);
 
+  /**
+   * Records {@code gone_silent} once for every asset no report named for {@code threshold}; the
+   * next report naming it records {@code seen_again}. With several collectors on one database only
+   * one runs it at a time: the others return {@link SilenceRun#SKIPPED}.
+   */
+  SilenceRun recordSilence(java.time.Duration threshold);
+
   /** The newest audit entries first. */
   List<AuditEntry> audit(int limit);
 }

@@ -16,6 +16,9 @@ public enum Dialect {
   /** The advisory-lock key that orders advisory changes against correlation batches. */
   public static final long ADVISORIES_LOCK = 0x66707276L;
 
+  /** The advisory-lock key of the silence check: one collector runs it at a time. */
+  static final long SILENCE_LOCK = 0x66707369L;
+
   private final String serialKey;
   private final String lockRow;
   private final String claimRows;
@@ -47,6 +50,24 @@ public enum Dialect {
     try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, key);
       ps.execute();
+    }
+  }
+
+  /**
+   * Tries to take the exclusive transaction-scoped lock {@code key} without waiting; true when
+   * taken. Always true on SQLite, where one process owns the file and write transactions are
+   * exclusive.
+   */
+  boolean tryLock(java.sql.Connection c, long key) throws java.sql.SQLException {
+    if (exclusiveLock == null) {
+      return true;
+    }
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+      ps.setLong(1, key);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
     }
   }
 

@@ -7,9 +7,11 @@ import javax.sql.DataSource;
 /** Runs work on a pooled connection, inside a transaction when asked. */
 final class Jdbc {
   private final DataSource dataSource;
+  private final WriterQueue writers;
 
-  Jdbc(DataSource dataSource) {
+  Jdbc(DataSource dataSource, WriterQueue writers) {
     this.dataSource = dataSource;
+    this.writers = writers;
   }
 
   /** Work against one connection. */
@@ -27,8 +29,15 @@ final class Jdbc {
     }
   }
 
-  /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+  /**
+   * Runs {@code work} in one transaction, after the earlier writers of the database ({@link
+   * WriterQueue}): committed if it returns, rolled back if it throws.
+   */
   <T> T transaction(Work<T> work) {
+    return writers.write(() -> inTransaction(work));
+  }
+
+  private <T> T inTransaction(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {

@@ -22,13 +22,26 @@ public final class JdbcCollectorStore implements CollectorStore {
   private final Clock clock;
   private final ReportMerger merger;
   private final AssetReader reader;
+  private final Dialect dialect;
 
+  /** A store with its own {@link WriterQueue} (the only store writing to its database). */
   public JdbcCollectorStore(
       DataSource dataSource, Dialect dialect, Clock clock, Supplier<String> uids) {
-    this.jdbc = new Jdbc(dataSource);
+    this(dataSource, dialect, clock, uids, WriterQueue.forDialect(dialect));
+  }
+
+  /** A store whose write transactions queue in {@code writers} with the database's other stores. */
+  public JdbcCollectorStore(
+      DataSource dataSource,
+      Dialect dialect,
+      Clock clock,
+      Supplier<String> uids,
+      WriterQueue writers) {
+    this.jdbc = new Jdbc(dataSource, writers);
     this.clock = clock;
     this.merger = new ReportMerger(dialect, uids);
     this.reader = new AssetReader();
+    this.dialect = dialect;
   }
 
   @Override
@@ -183,31 +196,41 @@ public final class JdbcCollectorStore implements CollectorStore {
 
   @Override
   public IngestOutcome ingest(IncomingReport report) {
+    return jdbc.transaction(c -> ingestIn(c, report, clock.instant()));
+  }
+
+  private IngestOutcome ingestIn(Connection c, IncomingReport report, Instant now)
+      throws SQLException {
+    // reports of one site merge one after another (PostgreSQL; SQLite has one writer anyway):
+    // their rows are then never locked in two orders, and a new asset is inserted exactly once
+    dialect.lock(c, SiteLocks.key(report.siteId()), false);
+    int claimed =
+        update(
+            c,
+            "INSERT INTO reports (agent_id, report_id, site_id, received_at, asset_count)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent_id, report_id) DO NOTHING",
+            report.agentId(),
+            report.reportId(),
+            report.siteId(),
+            now.toEpochMilli(),
+            report.assets().size());
+    if (claimed == 0) {
+      return IngestOutcome.duplicate();
+    }
+    IngestOutcome outcome = merger.merge(c, report, now);
+    update(
+        c,
+        "UPDATE agents SET last_seen_at = ?, version = COALESCE(?, version) WHERE id = ?",
+        now.toEpochMilli(),
+        report.agentVersion().orElse(null),
+        report.agentId());
+    return outcome;
+  }
+
+  @Override
+  public SilenceRun recordSilence(java.time.Duration threshold) {
     Instant now = clock.instant();
-    return jdbc.transaction(
-        c -> {
-          int claimed =
-              update(
-                  c,
-                  "INSERT INTO reports (agent_id, report_id, site_id, received_at, asset_count)"
-                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent_id, report_id) DO NOTHING",
-                  report.agentId(),
-                  report.reportId(),
-                  report.siteId(),
-                  now.toEpochMilli(),
-                  report.assets().size());
-          if (claimed == 0) {
-            return IngestOutcome.duplicate();
-          }
-          IngestOutcome outcome = merger.merge(c, report, now);
-          update(
-              c,
-              "UPDATE agents SET last_seen_at = ?, version = COALESCE(?, version) WHERE id = ?",
-              now.toEpochMilli(),
-              report.agentVersion().orElse(null),
-              report.agentId());
-          return outcome;
-        });
+    return jdbc.transaction(c -> SilenceCheck.run(c, dialect, now, threshold));
   }
 
   @Override

@@ -27,8 +27,15 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   private final KevTable kev = new KevTable();
   private final AlertTable alerts;
 
+  /** A store with its own {@link WriterQueue} (the only store writing to its database). */
   public JdbcCorrelationStore(DataSource dataSource, Dialect dialect, Clock clock) {
-    this.jdbc = new Jdbc(dataSource);
+    this(dataSource, dialect, clock, WriterQueue.forDialect(dialect));
+  }
+
+  /** A store whose write transactions queue in {@code writers} with the database's other stores. */
+  public JdbcCorrelationStore(
+      DataSource dataSource, Dialect dialect, Clock clock, WriterQueue writers) {
+    this.jdbc = new Jdbc(dataSource, writers);
     this.dialect = dialect;
     this.clock = clock;
     this.advisories = new AdvisoryTable(dialect);
@@ -78,14 +85,32 @@ public final class JdbcCorrelationStore implements CorrelationStore {
           Set<String> kevCves = kev.cves(c);
           long now = clock.millis();
           int[] counts = new int[3];
+          // one read of the batch's stored matches, one write of its vendor keys and marks
+          Map<String, Map<String, MatchTable.Previous>> previous =
+              matches.previous(c, due.stream().map(StoredAsset::uid).toList());
           for (StoredAsset asset : due) {
-            correlate(c, asset, matcher.match(asset, versions), router, kevCves, now, counts);
-            vendorKeys.write(c, asset);
-            JdbcCollectorStore.update(
-                c, "UPDATE assets SET correlated_at = ? WHERE uid = ?", now, asset.uid());
+            Map<String, MatchTable.Previous> before =
+                previous.getOrDefault(asset.uid(), new java.util.HashMap<>());
+            correlate(
+                c, asset, matcher.match(asset, versions), before, router, kevCves, now, counts);
           }
+          vendorKeys.write(c, due);
+          markCorrelated(c, due, now);
           return new CorrelationRun(due.size(), counts[0], counts[1], counts[2]);
         });
+  }
+
+  private static void markCorrelated(Connection c, List<StoredAsset> assets, long now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE assets SET correlated_at = ? WHERE uid = ?")) {
+      for (StoredAsset a : assets) {
+        ps.setLong(1, now);
+        ps.setString(2, a.uid());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   private List<StoredAsset> claimDue(Connection c, int limit) throws SQLException {
@@ -110,12 +135,12 @@ public final class JdbcCorrelationStore implements CorrelationStore {
       Connection c,
       StoredAsset asset,
       List<FoundMatch> found,
+      Map<String, MatchTable.Previous> previous,
       AlertRouter router,
       Set<String> kevCves,
       long now,
       int[] counts)
       throws SQLException {
-    Map<String, MatchTable.Previous> previous = matches.previous(c, asset.uid());
     for (FoundMatch f : found) {
       MatchTable.Change change = matches.write(c, asset, f, previous.remove(f.advisoryId()), now);
       if (change == MatchTable.Change.NEW) {

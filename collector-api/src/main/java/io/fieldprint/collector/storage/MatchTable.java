@@ -33,23 +33,48 @@ final class MatchTable {
   }
 
   /** The asset's stored matches by advisory id. */
-  Map<String, Previous> previous(Connection c, String assetUid) throws SQLException {
-    Map<String, Previous> out = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT advisory_id, advisory_version, confidence FROM matches WHERE asset_uid = ?")) {
-      ps.setString(1, assetUid);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(
-              rs.getString(1), new Previous(rs.getString(2), Confidence.fromWire(rs.getString(3))));
+  /** The stored matches of each of {@code assetUids} (absent: none), read in a few queries. */
+  Map<String, Map<String, Previous>> previous(Connection c, List<String> assetUids)
+      throws SQLException {
+    Map<String, Map<String, Previous>> out = new HashMap<>();
+    for (int from = 0; from < assetUids.size(); from += 500) {
+      List<String> part = assetUids.subList(from, Math.min(assetUids.size(), from + 500));
+      String sql =
+          "SELECT asset_uid, advisory_id, advisory_version, confidence, cvss, tlp,"
+              + " explanation_json FROM matches"
+              + " WHERE asset_uid IN ("
+              + String.join(", ", java.util.Collections.nCopies(part.size(), "?"))
+              + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 1, part.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .put(rs.getString(2), previous(rs));
+          }
         }
       }
     }
     return out;
   }
 
-  /** Writes a found match and says how it changed. */
+  private static Previous previous(ResultSet rs) throws SQLException {
+    double cvss = rs.getDouble(5);
+    Optional<Double> score = rs.wasNull() ? Optional.empty() : Optional.of(cvss);
+    return new Previous(
+        rs.getString(3),
+        Confidence.fromWire(rs.getString(4)),
+        score,
+        Optional.ofNullable(rs.getString(6)),
+        rs.getString(7));
+  }
+
+  /**
+   * Writes a found match and says how it changed; a match whose stored row already holds the same
+   * values is not written again ({@code updated_at} is when the match last changed).
+   */
   Change write(Connection c, StoredAsset asset, FoundMatch f, Previous old, long now)
       throws SQLException {
     Object cvss = f.cvss().<Object>map(d -> d).orElse(JDBCType.DOUBLE);
@@ -70,6 +95,9 @@ final class MatchTable {
           now,
           now);
       return Change.NEW;
+    }
+    if (old.holds(f)) {
+      return Change.SAME;
     }
     JdbcCollectorStore.update(
         c,
@@ -190,5 +218,20 @@ final class MatchTable {
   }
 
   /** What was stored for an (asset, advisory) before this correlation. */
-  record Previous(String version, Confidence confidence) {}
+  record Previous(
+      String version,
+      Confidence confidence,
+      Optional<Double> cvss,
+      Optional<String> tlp,
+      String explanationJson) {
+
+    /** The stored row already holds exactly what {@code f} would write. */
+    boolean holds(FoundMatch f) {
+      return version.equals(f.advisoryVersion())
+          && confidence == f.confidence()
+          && cvss.equals(f.cvss())
+          && tlp.equals(f.tlp())
+          && explanationJson.equals(f.explanationJson());
+    }
+  }
 }

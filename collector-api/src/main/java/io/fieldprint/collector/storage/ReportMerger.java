@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,16 +28,19 @@ final class ReportMerger {
   /** Most addresses or protocols kept per asset, so a chatty device cannot grow a row forever. */
   static final int MAX_LIST = 64;
 
+  /** Asset ids per {@code IN (...)} read; well under every driver's parameter limit. */
+  private static final int READ_CHUNK = 500;
+
   private static final String INSERT_NEW =
       "INSERT INTO assets (site_id, asset_id, uid, name, vendor, product, model, firmware,"
           + " hardware, serial, role, ip_json, mac_json, protocols_json, first_seen, last_seen,"
-          + " last_report_agent, correlated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
+          + " last_report_agent, last_report_at, correlated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
           + " ON CONFLICT (site_id, asset_id) DO NOTHING";
   private static final String UPDATE =
       "UPDATE assets SET name = ?, vendor = ?, product = ?, model = ?, firmware = ?, hardware = ?,"
           + " serial = ?, role = ?, ip_json = ?, mac_json = ?, protocols_json = ?, first_seen = ?,"
-          + " last_seen = ?, last_report_agent = ?,"
+          + " last_seen = ?, last_report_agent = ?, last_report_at = ?, silent_since = NULL,"
           + " correlated_at = CASE WHEN ? = 1 THEN NULL ELSE correlated_at END"
           + " WHERE site_id = ? AND asset_id = ?";
   private static final String UPSERT_EVIDENCE =
@@ -59,115 +67,166 @@ final class ReportMerger {
     this.uids = uids;
   }
 
-  /** Merges every asset and finding; the caller has already claimed the report id. */
+  /**
+   * Merges every asset and finding; the caller has already claimed the report id and holds the
+   * site's write lock. The stored rows of the report's assets are read (and locked) in one query,
+   * new rows inserted and changed rows updated in one JDBC batch each.
+   */
   IngestOutcome merge(Connection c, IncomingReport report, Instant now) throws SQLException {
-    int created = 0;
-    int firmware = 0;
-    List<Object[]> events = new ArrayList<>();
-    // one lock order for every transaction (asset id), so concurrent reports never deadlock
+    // one lock order for every transaction (asset id), so concurrent writers never deadlock
     List<ReportedAsset> ordered = new ArrayList<>(report.assets());
     ordered.sort(Comparator.comparing(ReportedAsset::assetId));
+    Map<String, Existing> stored = existing(c, report.siteId(), ordered);
+    List<ReportedAsset> fresh = new ArrayList<>();
+    List<ReportedAsset> known = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (ReportedAsset a : ordered) {
-      if (insertIfNew(c, report, a, now)) {
-        created++;
-        events.add(event(report, a, AssetEvent.NEW_DEVICE, null, a.firmware().orElse(null), now));
-      } else {
-        Optional<String> old = mergeExisting(c, report, a, now);
-        if (old.isPresent()) {
-          firmware++;
-          events.add(
-              event(report, a, AssetEvent.FIRMWARE_CHANGED, old.get(), a.firmware().get(), now));
-        }
-      }
+      boolean first = seen.add(a.assetId());
+      (first && !stored.containsKey(a.assetId()) ? fresh : known).add(a);
     }
+    List<Object[]> events = new ArrayList<>();
+    List<ReportedAsset> raced = insertNew(c, report, fresh, now, events);
+    for (ReportedAsset a : fresh) {
+      stored.putIfAbsent(a.assetId(), new Existing(MergedAsset.inserted(a, report, now), false));
+    }
+    if (!raced.isEmpty()) {
+      // inserted by another transaction since the read above: merge into the rows it wrote
+      raced.forEach(a -> stored.remove(a.assetId()));
+      stored.putAll(existing(c, report.siteId(), raced));
+      known.addAll(raced);
+      known.sort(Comparator.comparing(ReportedAsset::assetId));
+    }
+    int firmware = updateKnown(c, report, known, stored, now, events);
     writeEvidence(c, report.siteId(), ordered, now);
     batch(c, INSERT_EVENT, events);
     int findings = writeFindings(c, report, now);
+    int created = fresh.size() - raced.size();
     return new IngestOutcome(true, report.assets().size(), created, firmware, findings);
   }
 
-  private boolean insertIfNew(Connection c, IncomingReport r, ReportedAsset a, Instant now)
+  /** Inserts the assets not stored yet; returns those another transaction inserted first. */
+  private List<ReportedAsset> insertNew(
+      Connection c, IncomingReport r, List<ReportedAsset> fresh, Instant now, List<Object[]> events)
       throws SQLException {
+    if (fresh.isEmpty()) {
+      return List.of();
+    }
+    int[] counts;
     try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
-      int i = 1;
-      ps.setString(i++, r.siteId());
-      ps.setString(i++, a.assetId());
-      ps.setString(i++, uids.get());
-      for (Optional<String> v :
-          List.of(
-              a.name(),
-              a.vendor(),
-              a.product(),
-              a.model(),
-              a.firmware(),
-              a.hardware(),
-              a.serial())) {
-        ps.setString(i++, v.orElse(null));
+      for (ReportedAsset a : fresh) {
+        bindNew(ps, r, a, now);
+        ps.addBatch();
       }
-      ps.setString(i++, a.role());
-      ps.setString(i++, JsonLists.write(capped(a.ip())));
-      ps.setString(i++, JsonLists.write(capped(a.mac())));
-      ps.setString(i++, JsonLists.write(capped(a.protocols())));
-      ps.setLong(i++, a.firstSeen().orElse(now).toEpochMilli());
-      ps.setLong(i++, a.lastSeen().orElse(now).toEpochMilli());
-      ps.setString(i, r.agentId());
-      return ps.executeUpdate() == 1;
+      counts = ps.executeBatch();
     }
+    List<ReportedAsset> raced = new ArrayList<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      ReportedAsset a = fresh.get(i);
+      if (counts[i] == 0) {
+        raced.add(a);
+      } else {
+        events.add(event(r, a, AssetEvent.NEW_DEVICE, null, a.firmware().orElse(null), now));
+      }
+    }
+    return raced;
   }
 
-  /** Updates a stored asset; returns the previous firmware when the report changed it. */
-  private Optional<String> mergeExisting(
-      Connection c, IncomingReport r, ReportedAsset a, Instant now) throws SQLException {
-    StoredAsset old = lockedRow(c, r.siteId(), a.assetId());
-    String firmware = a.firmware().or(old::firmware).orElse(null);
-    boolean firmwareChanged =
-        old.firmware().isPresent()
-            && a.firmware().isPresent()
-            && !old.firmware().get().equals(a.firmware().get());
-    // a firmware reported for the first time changes the identity too (a low-confidence match
-    // can become a high one), though it is not a firmware_changed event
-    boolean identityChanged =
-        changed(old.firmware(), a.firmware())
-            || changed(old.vendor(), a.vendor())
-            || changed(old.model(), a.model())
-            || changed(old.product(), a.product())
-            || changed(old.hardware(), a.hardware());
+  private void bindNew(PreparedStatement ps, IncomingReport r, ReportedAsset a, Instant now)
+      throws SQLException {
+    int i = 1;
+    ps.setString(i++, r.siteId());
+    ps.setString(i++, a.assetId());
+    ps.setString(i++, uids.get());
+    for (Optional<String> v :
+        List.of(
+            a.name(), a.vendor(), a.product(), a.model(), a.firmware(), a.hardware(), a.serial())) {
+      ps.setString(i++, v.orElse(null));
+    }
+    ps.setString(i++, a.role());
+    ps.setString(i++, JsonLists.write(capped(a.ip())));
+    ps.setString(i++, JsonLists.write(capped(a.mac())));
+    ps.setString(i++, JsonLists.write(capped(a.protocols())));
+    ps.setLong(i++, a.firstSeen().orElse(now).toEpochMilli());
+    ps.setLong(i++, a.lastSeen().orElse(now).toEpochMilli());
+    ps.setString(i++, r.agentId());
+    ps.setLong(i, now.toEpochMilli());
+  }
+
+  /**
+   * Merges reported assets into their stored rows in one batch; a repeated asset id merges into the
+   * result of its earlier entry. Returns the number of firmware changes.
+   */
+  private int updateKnown(
+      Connection c,
+      IncomingReport r,
+      List<ReportedAsset> known,
+      Map<String, Existing> stored,
+      Instant now,
+      List<Object[]> events)
+      throws SQLException {
+    if (known.isEmpty()) {
+      return 0;
+    }
+    int firmware = 0;
     try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-      int i = 1;
-      ps.setString(i++, a.name().or(old::name).orElse(null));
-      ps.setString(i++, a.vendor().or(old::vendor).orElse(null));
-      ps.setString(i++, a.product().or(old::product).orElse(null));
-      ps.setString(i++, a.model().or(old::model).orElse(null));
-      ps.setString(i++, firmware);
-      ps.setString(i++, a.hardware().or(old::hardware).orElse(null));
-      ps.setString(i++, a.serial().or(old::serial).orElse(null));
-      ps.setString(i++, a.role().equals("unknown") ? old.role() : a.role());
-      ps.setString(i++, JsonLists.write(union(a.ip(), old.ip())));
-      ps.setString(i++, JsonLists.write(union(a.mac(), old.mac())));
-      ps.setString(i++, JsonLists.write(union(a.protocols(), old.protocols())));
-      ps.setLong(i++, earliest(old.firstSeen(), a.firstSeen().orElse(now)).toEpochMilli());
-      ps.setLong(i++, latest(old.lastSeen(), a.lastSeen().orElse(now)).toEpochMilli());
-      ps.setString(i++, r.agentId());
-      ps.setInt(i++, identityChanged ? 1 : 0);
-      ps.setString(i++, r.siteId());
-      ps.setString(i, a.assetId());
-      ps.executeUpdate();
+      for (ReportedAsset a : known) {
+        Existing old = stored.get(a.assetId());
+        if (old == null) {
+          throw new SQLException("asset " + a.assetId() + " vanished inside its transaction");
+        }
+        MergedAsset m = MergedAsset.of(old.row(), a, now);
+        if (m.firmwareChanged()) {
+          firmware++;
+          events.add(
+              event(
+                  r,
+                  a,
+                  AssetEvent.FIRMWARE_CHANGED,
+                  old.row().firmware().orElse(null),
+                  a.firmware().orElse(null),
+                  now));
+        }
+        if (old.silent()) {
+          events.add(event(r, a, AssetEvent.SEEN_AGAIN, null, null, now));
+        }
+        m.bind(ps, r, now);
+        ps.addBatch();
+        stored.put(a.assetId(), new Existing(m.row(), false));
+      }
+      ps.executeBatch();
     }
-    return firmwareChanged ? old.firmware() : Optional.empty();
+    return firmware;
   }
 
-  private StoredAsset lockedRow(Connection c, String site, String assetId) throws SQLException {
-    String sql = AssetRows.SELECT + " WHERE site_id = ? AND asset_id = ?" + dialect.lockRow();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, site);
-      ps.setString(2, assetId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new SQLException("asset " + assetId + " vanished inside its transaction");
+  /** The stored rows of {@code assets} (ordered by asset id), locked where the database can. */
+  private Map<String, Existing> existing(Connection c, String site, List<ReportedAsset> assets)
+      throws SQLException {
+    Map<String, Existing> out = new HashMap<>();
+    List<String> ids = assets.stream().map(ReportedAsset::assetId).distinct().sorted().toList();
+    for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+      String sql =
+          AssetRows.SELECT_WITH_SILENCE
+              + " WHERE site_id = ? AND asset_id IN ("
+              + String.join(", ", Collections.nCopies(part.size(), "?"))
+              + ") ORDER BY asset_id"
+              + dialect.lockRow();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, site);
+        for (int i = 0; i < part.size(); i++) {
+          ps.setString(i + 2, part.get(i));
         }
-        return AssetRows.read(rs);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredAsset row = AssetRows.read(rs);
+            out.put(
+                row.assetId(),
+                new Existing(row, AssetRows.instant(rs, "silent_since").isPresent()));
+          }
+        }
       }
     }
+    return out;
   }
 
   private void writeEvidence(Connection c, String site, List<ReportedAsset> assets, Instant now)
@@ -213,6 +272,9 @@ final class ReportMerger {
     return rows.size();
   }
 
+  /** A stored row and whether the asset was silent until this report. */
+  private record Existing(StoredAsset row, boolean silent) {}
+
   private static Object[] event(
       IncomingReport r, ReportedAsset a, String kind, String old, String now, Instant at) {
     return new Object[] {
@@ -247,11 +309,11 @@ final class ReportMerger {
     }
   }
 
-  private static boolean changed(Optional<String> old, Optional<String> reported) {
+  static boolean changed(Optional<String> old, Optional<String> reported) {
     return reported.isPresent() && !Objects.equals(old.orElse(null), reported.get());
   }
 
-  private static List<String> union(List<String> reported, List<String> stored) {
+  static List<String> union(List<String> reported, List<String> stored) {
     LinkedHashSet<String> all = new LinkedHashSet<>(reported);
     all.addAll(stored);
     return capped(List.copyOf(all));
@@ -261,11 +323,11 @@ final class ReportMerger {
     return values.size() <= MAX_LIST ? values : values.subList(0, MAX_LIST);
   }
 
-  private static Instant earliest(Instant a, Instant b) {
+  static Instant earliest(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
   }
 
-  private static Instant latest(Instant a, Instant b) {
+  static Instant latest(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
 }

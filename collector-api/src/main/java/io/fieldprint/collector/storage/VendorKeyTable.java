@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,25 +16,31 @@ import java.util.Set;
  */
 final class VendorKeyTable {
 
-  /** Replaces the keys of an asset with those of its current identity. */
-  void write(Connection c, StoredAsset a) throws SQLException {
-    Set<String> keys =
-        ProductMatcher.advisoryVendors(
-            new ProductMatcher.DeviceProduct(
-                a.vendor().orElse(null), a.product().orElse(null), a.model().orElse(null)));
-    JdbcCollectorStore.update(c, "DELETE FROM asset_vendor_keys WHERE asset_uid = ?", a.uid());
-    if (keys.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO asset_vendor_keys (asset_uid, vendor_key) VALUES (?, ?)")) {
-      for (String key : keys) {
-        ps.setString(1, a.uid());
-        ps.setString(2, key);
-        ps.addBatch();
+  /** Replaces the keys of each asset with those of its current identity. */
+  void write(Connection c, List<StoredAsset> assets) throws SQLException {
+    try (PreparedStatement delete =
+            c.prepareStatement("DELETE FROM asset_vendor_keys WHERE asset_uid = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO asset_vendor_keys (asset_uid, vendor_key) VALUES (?, ?)")) {
+      for (StoredAsset a : assets) {
+        delete.setString(1, a.uid());
+        delete.addBatch();
+        for (String key : keys(a)) {
+          insert.setString(1, a.uid());
+          insert.setString(2, key);
+          insert.addBatch();
+        }
       }
-      ps.executeBatch();
+      delete.executeBatch();
+      insert.executeBatch();
     }
+  }
+
+  private static Set<String> keys(StoredAsset a) {
+    return ProductMatcher.advisoryVendors(
+        new ProductMatcher.DeviceProduct(
+            a.vendor().orElse(null), a.product().orElse(null), a.model().orElse(null)));
   }
 
   /**

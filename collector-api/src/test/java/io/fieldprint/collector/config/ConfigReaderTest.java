@@ -79,6 +79,29 @@ class ConfigReaderTest {
   }
 
   @Test
+  void silenceCheckIsReadWithDefaultsAndAThresholdBelowTheIntervalIsRefused() throws Exception {
+    assertEquals(Silence.DEFAULTS, reader.parse("dataDirectory: d\n", dir).silence());
+    CollectorConfig c =
+        reader.parse(
+            "dataDirectory: d\nsilence:\n  checkIntervalSeconds: 60\n  thresholdMinutes: 90\n",
+            dir);
+    assertEquals(
+        new Silence(java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(90)),
+        c.silence());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                reader.parse(
+                    "dataDirectory: d\nsilence:\n  checkIntervalSeconds: 600\n"
+                        + "  thresholdMinutes: 5\n  every: 1\n",
+                    dir));
+    assertEquals(2, e.problems().size(), e.problems().toString());
+    assertTrue(
+        e.problems().toString().contains("silence.thresholdMinutes"), e.problems().toString());
+  }
+
+  @Test
   void notYamlIsOneClearProblem() {
     ConfigException e = assertThrows(ConfigException.class, () -> reader.parse("listen: [\n", dir));
     assertEquals(1, e.problems().size());

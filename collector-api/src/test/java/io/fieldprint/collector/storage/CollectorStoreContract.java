@@ -321,6 +321,28 @@ abstract class CollectorStoreContract {
   }
 
   @Test
+  void anUnchangedMatchIsNotRewrittenWhenItsAssetIsCorrelatedAgain() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    byte[] v1 = cisa(S7_1500);
+    importer.importDocument(v1, "t", "test");
+    correlator.runUntilIdle();
+    String uid = onlyAsset("plant-a").asset().uid();
+    Instant first = correlations.assetMatches(uid).get(0).updatedAt();
+    jobClock.advance(Duration.ofHours(1));
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      st.executeUpdate("UPDATE assets SET correlated_at = NULL");
+    }
+    assertEquals(1, correlator.runUntilIdle().assets());
+    assertEquals(first, correlations.assetMatches(uid).get(0).updatedAt(), "nothing changed");
+    importer.importDocument(revised(v1, "2", "2024-01-01T00:00:00Z"), "t", "test");
+    correlator.runUntilIdle();
+    CorrelationStore.StoredMatch revisedMatch = correlations.assetMatches(uid).get(0);
+    assertEquals("2", revisedMatch.advisoryVersion());
+    assertEquals(jobClock.instant(), revisedMatch.updatedAt(), "a revision is written");
+  }
+
+  @Test
   void aRevisionThatNoLongerNamesTheVendorRemovesTheEarlierMatch() throws Exception {
     store.ingest(
         report(
@@ -453,6 +475,91 @@ abstract class CollectorStoreContract {
     assertFalse(correlations.acknowledge(id, "user:carol"));
     assertEquals(Optional.of("user:bob"), correlations.alert(id).orElseThrow().ackedBy());
     assertEquals("alert.ack", store.audit(1).get(0).action());
+  }
+
+  @Test
+  void assetNamedByNoReportForTheThresholdGoesSilentOnceAndIsSeenAgainOnItsNextReport() {
+    AtomicInteger uid = new AtomicInteger();
+    JdbcCollectorStore timed =
+        new JdbcCollectorStore(dataSource, dialect(), jobClock, () -> "t-" + uid.incrementAndGet());
+    ReportedAsset quiet = plc("mac:00:1b:1b:00:00:01", "Siemens", "V1");
+    ReportedAsset chatty = plc("mac:00:1b:1b:00:00:02", "Siemens", "V1");
+    timed.ingest(report("agent-a", "plant-a", "r-1", quiet, chatty));
+    jobClock.advance(Duration.ofHours(2));
+    timed.ingest(report("agent-a", "plant-a", "r-2", chatty));
+    Duration threshold = Duration.ofHours(1);
+
+    assertEquals(new SilenceRun(true, 1), timed.recordSilence(threshold));
+    assertEquals(new SilenceRun(true, 0), timed.recordSilence(threshold), "recorded once");
+    List<AssetEvent> events = eventsOf("mac:00:1b:1b:00:00:01");
+    assertEquals(AssetEvent.GONE_SILENT, events.get(0).kind());
+    assertEquals("agent-a", events.get(0).agentId(), "the agent that reported it last");
+    assertEquals(Optional.of(CLOCK.instant().toString()), events.get(0).oldValue());
+    assertEquals(jobClock.instant(), events.get(0).at());
+    assertEquals(AssetEvent.NEW_DEVICE, eventsOf("mac:00:1b:1b:00:00:02").get(0).kind());
+
+    jobClock.advance(Duration.ofMinutes(10));
+    timed.ingest(report("agent-a", "plant-a", "r-3", quiet));
+    events = eventsOf("mac:00:1b:1b:00:00:01");
+    assertEquals(AssetEvent.SEEN_AGAIN, events.get(0).kind());
+    assertEquals("r-3", events.get(0).reportId());
+    assertEquals(new SilenceRun(true, 0), timed.recordSilence(threshold));
+
+    jobClock.advance(Duration.ofHours(3));
+    assertEquals(new SilenceRun(true, 2), timed.recordSilence(threshold), "silent again, both");
+  }
+
+  @Test
+  void largeReportMixingNewAndKnownAssetsRecordsEveryChangeOnce() {
+    List<ReportedAsset> first = new ArrayList<>();
+    List<ReportedAsset> second = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      String id = String.format("mac:00:1b:1b:00:%02x:%02x", i >> 8, i & 0xff);
+      if (i < 300) {
+        first.add(plc(id, "Siemens", "V1"));
+      }
+      second.add(plc(id, null, i % 2 == 0 ? "V2" : "V1"));
+    }
+    store.ingest(
+        new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), first, List.of()));
+    IngestOutcome o =
+        store.ingest(
+            new IncomingReport("agent-a", "plant-a", "r-2", Optional.empty(), second, List.of()));
+    assertEquals(300, o.newDevices());
+    assertEquals(150, o.firmwareChanges());
+    AssetPage page =
+        store.assets("plant-a", new AssetQuery(Optional.empty(), Optional.empty(), 500, 0));
+    assertEquals(600, page.total());
+    List<StoredAsset> known =
+        store
+            .assets("plant-a", new AssetQuery(Optional.of("Siemens"), Optional.empty(), 500, 0))
+            .items();
+    assertEquals(300, known.size(), "the known assets kept their vendor");
+    assertEquals(150, known.stream().filter(k -> k.firmware().equals(Optional.of("V2"))).count());
+  }
+
+  @Test
+  void assetNamedTwiceInOneReportMergesBothEntries() {
+    ReportedAsset a = plc("mac:00:1b:1b:00:00:01", "Siemens", "V1");
+    ReportedAsset b = plc("mac:00:1b:1b:00:00:01", null, "V2");
+    IngestOutcome o = store.ingest(report("agent-a", "plant-a", "r-1", a, b));
+    assertEquals(1, o.newDevices());
+    assertEquals(1, o.firmwareChanges());
+    AssetDetail d = onlyAsset("plant-a");
+    assertEquals(Optional.of("V2"), d.asset().firmware());
+    assertEquals(Optional.of("Siemens"), d.asset().vendor());
+  }
+
+  private List<AssetEvent> eventsOf(String assetId) {
+    StoredAsset a =
+        store
+            .assets("plant-a", new AssetQuery(Optional.empty(), Optional.empty(), 500, 0))
+            .items()
+            .stream()
+            .filter(x -> x.assetId().equals(assetId))
+            .findFirst()
+            .orElseThrow();
+    return store.asset(a.uid()).orElseThrow().events();
   }
 
   private AssetDetail onlyAsset(String site) {

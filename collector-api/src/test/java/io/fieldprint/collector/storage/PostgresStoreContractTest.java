@@ -221,4 +221,52 @@ class PostgresStoreContractTest extends CollectorStoreContract {
       return rs.getLong(1);
     }
   }
+
+  /** Two collectors run the silence check at the same time: each silent asset gets one event. */
+  @Test
+  void twoCollectorsRecordEachSilenceOnce() throws Exception {
+    DataSource db = freshDatabase();
+    Database.migrate(db, Dialect.POSTGRESQL);
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-02-01T00:00:00Z"));
+    AtomicInteger uids = new AtomicInteger();
+    JdbcCollectorStore first =
+        new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
+    first.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+    first.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    List<ReportedAsset> plcs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      plcs.add(StoreFixtures.plc(String.format("mac:00:1b:1b:00:02:%02x", i), "Siemens", "V1"));
+    }
+    first.ingest(
+        new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), plcs, List.of()));
+    JdbcCollectorStore second =
+        new JdbcCollectorStore(
+            postgres.getDatabase("postgres", currentName()),
+            Dialect.POSTGRESQL,
+            clock,
+            () -> "v" + uids.incrementAndGet());
+    clock.advance(Duration.ofHours(2));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CyclicBarrier start = new CyclicBarrier(2);
+      List<Future<SilenceRun>> runs = new ArrayList<>();
+      for (JdbcCollectorStore s : List.of(first, second)) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return s.recordSilence(Duration.ofHours(1));
+                }));
+      }
+      int silent = 0;
+      for (Future<SilenceRun> r : runs) {
+        silent += r.get().goneSilent();
+      }
+      assertEquals(40, silent, "each asset marked by exactly one collector");
+      assertEquals(
+          40, countRows(db, "SELECT COUNT(*) FROM asset_events WHERE kind = 'gone_silent'"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

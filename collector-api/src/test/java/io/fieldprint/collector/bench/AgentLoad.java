@@ -1,0 +1,128 @@
+package io.fieldprint.collector.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Agents posting reports at the same time, one thread each. Paced: agent {@code i} of {@code n}
+ * posts round {@code r} at {@code start + i * period / n + r * period} (or at once when it is
+ * late), so the offered load is {@code n * assets / period}. Closed (period 0): each agent posts
+ * its next report as soon as the previous one is answered, which measures the most the collector
+ * can take, and latency is then mostly queueing.
+ */
+final class AgentLoad {
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final URI reports;
+
+  AgentLoad(int port) {
+    this.reports = URI.create("http://127.0.0.1:" + port + "/api/v1/reports");
+  }
+
+  /** What one load phase measured. */
+  record Result(int reports, int assets, int failures, double seconds, List<Long> latencyNanos) {
+    double assetsPerSecond() {
+      return assets / seconds;
+    }
+
+    double percentileMillis(double p) {
+      List<Long> sorted = new ArrayList<>(latencyNanos);
+      Collections.sort(sorted);
+      if (sorted.isEmpty()) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+      return sorted.get(Math.max(0, index)) / 1e6;
+    }
+  }
+
+  Result run(
+      List<String> tokens,
+      List<SyntheticFleet> fleets,
+      int firstRound,
+      int rounds,
+      int perReport,
+      long periodMillis,
+      String phase)
+      throws InterruptedException {
+    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    AtomicInteger failures = new AtomicInteger();
+    AtomicInteger assets = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < tokens.size(); i++) {
+      int agent = i;
+      long offset = periodMillis * 1_000_000L * i / tokens.size();
+      Thread t =
+          new Thread(
+              () -> {
+                for (int r = firstRound; r < firstRound + rounds; r++) {
+                  long due = start + offset + (r - firstRound) * periodMillis * 1_000_000L;
+                  long wait = due - System.nanoTime();
+                  if (periodMillis > 0 && wait > 0) {
+                    LockSupport.parkNanos(wait);
+                  }
+                  String body =
+                      new JsonObject()
+                          .put("reportId", phase + "-" + agent + "-" + r)
+                          .put("agent", new JsonObject().put("version", "bench"))
+                          .put("inventory", fleets.get(agent).inventory(r, perReport))
+                          .encode();
+                  long t0 = System.nanoTime();
+                  int status = post(tokens.get(agent), body);
+                  latencies.add(System.nanoTime() - t0);
+                  if (status == 201) {
+                    assets.addAndGet(perReport);
+                  } else {
+                    failures.incrementAndGet();
+                  }
+                }
+              },
+              "agent-" + i);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Result(
+        latencies.size(), assets.get(), failures.get(), seconds, List.copyOf(latencies));
+  }
+
+  private int post(String token, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(reports)
+            .timeout(Duration.ofSeconds(120))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        System.err.println("report answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.statusCode();
+    } catch (java.io.IOException e) {
+      System.err.println("report failed: " + e);
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+}
