@@ -16,6 +16,7 @@ import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.Database;
 import io.fieldprint.collector.storage.JdbcCollectorStore;
 import io.fieldprint.collector.storage.JdbcCorrelationStore;
+import io.fieldprint.collector.storage.JdbcDashboardStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -104,7 +105,8 @@ public final class Collector implements AutoCloseable {
                       clock,
                       correlations,
                       importer,
-                      alerting.maxBatchDocuments()))
+                      alerting.maxBatchDocuments(),
+                      new JdbcDashboardStore(database.dataSource())))
               .listen(config.listen().port(), config.listen().host())
               .await();
       LOG.info(

@@ -6,6 +6,7 @@ import io.fieldprint.collector.correlation.AdvisoryImporter;
 import io.fieldprint.collector.ingest.ReportReader;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.fieldprint.collector.storage.CorrelationStore;
+import io.fieldprint.collector.storage.DashboardStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -27,11 +28,13 @@ public final class HttpApi {
       Clock clock,
       CorrelationStore correlations,
       AdvisoryImporter importer,
-      int maxAdvisoryBatch) {
+      int maxAdvisoryBatch,
+      DashboardStore dashboard) {
     FailureResponder failures = new FailureResponder();
     Router router = Router.router(vertx);
     router.route().handler(metrics::timeRequest);
     new OpsRoutes(store, blocking, metrics).mount(router);
+    UiRoutes.mount(router);
 
     Router api = Router.router(vertx);
     api.route().handler(HttpApi::requireJsonBody);
@@ -39,8 +42,9 @@ public final class HttpApi {
         .handler(BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes()))
         .handler(new Authenticator(store, blocking)::handle);
     new ReportRoutes(store, blocking, new ReportReader(limits), metrics).mount(api);
-    new ReadRoutes(store, correlations, blocking, limits).mount(api);
+    new ReadRoutes(store, correlations, blocking, limits, dashboard).mount(api);
     new CorrelationRoutes(correlations, importer, blocking, maxAdvisoryBatch, clock).mount(api);
+    new DashboardRoutes(store, correlations, dashboard, blocking).mount(api);
     new KevRoutes(correlations, blocking).mount(api);
     new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
     api.route().failureHandler(failures::handle);
