@@ -23,7 +23,6 @@ final class UiRoutes {
 
   static void mount(Router router) {
     router.get("/").handler(ctx -> redirect(ctx, "/ui/"));
-    router.get("/ui").handler(ctx -> redirect(ctx, "/ui/"));
     router
         .route("/ui/*")
         .handler(UiRoutes::securityHeaders)
