@@ -12,3 +12,7 @@ CREATE INDEX assets_site_first_seen_id ON assets (site_id, first_seen, asset_id)
 CREATE INDEX assets_site_last_seen_id ON assets (site_id, last_seen, asset_id);
 CREATE INDEX findings_site_rule ON findings (site_id, rule);
 CREATE INDEX alerts_site_acked ON alerts (site_id, acked_at);
+-- covering index for counting a site's assets with a match (EXISTS by uid reads no table row)
+CREATE INDEX assets_site_uid ON assets (site_id, uid);
+-- the vendor filter compares LOWER(vendor); both databases use an index on that expression
+CREATE INDEX assets_site_lower_vendor ON assets (site_id, LOWER(vendor));

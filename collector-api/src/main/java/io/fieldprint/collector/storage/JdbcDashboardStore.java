@@ -44,9 +44,9 @@ public final class JdbcDashboardStore implements DashboardStore {
   private static Map<String, AssetSummary> summaries(Connection c, String siteId, Set<String> uids)
       throws SQLException {
     List<Object> args = new ArrayList<>();
-    String kev = KevAdvisories.in("m.advisory_id", KevAdvisories.ofSite(c, siteId), args);
+    String kev = InList.of("m.advisory_id", KevAdvisories.ofSite(c, siteId), args);
     args.add(siteId);
-    String in = KevAdvisories.in("m.asset_uid", uids, args);
+    String in = InList.of("m.asset_uid", uids, args);
     String sql =
         "SELECT m.asset_uid, COUNT(*), SUM(CASE WHEN "
             + OPEN
@@ -71,7 +71,7 @@ public final class JdbcDashboardStore implements DashboardStore {
     String findingSql =
         "SELECT a.uid, COUNT(*) FROM findings f JOIN assets a ON a.site_id = f.site_id"
             + " AND a.asset_id = f.asset_id WHERE a.site_id = ? AND "
-            + KevAdvisories.in("a.uid", uids, findingArgs)
+            + InList.of("a.uid", uids, findingArgs)
             + " GROUP BY a.uid";
     query(
         c,
@@ -132,7 +132,7 @@ public final class JdbcDashboardStore implements DashboardStore {
       return List.of();
     }
     List<Object> args = new ArrayList<>(List.of(advisoryId));
-    String scope = allSites ? "" : " AND " + KevAdvisories.in("m.site_id", sites, args);
+    String scope = allSites ? "" : " AND " + InList.of("m.site_id", sites, args);
     String sql =
         "SELECT a.uid, a.site_id, a.name, a.vendor, a.model, a.firmware, a.role, m.confidence,"
             + " m.cvss, t.state"

@@ -47,22 +47,6 @@ final class KevAdvisories {
     return out;
   }
 
-  /**
-   * {@code column IN (?, ...)} over {@code ids}, or a condition that is always false when there are
-   * none; {@code args} receives the ids.
-   */
-  static String in(String column, Set<String> ids, List<Object> args) {
-    if (ids.isEmpty()) {
-      return "1 = 0";
-    }
-    List<String> marks = new ArrayList<>();
-    for (String id : ids) {
-      marks.add("?");
-      args.add(id);
-    }
-    return column + " IN (" + String.join(", ", marks) + ")";
-  }
-
   private static List<String> cves(String explanationJson) {
     List<String> out = new ArrayList<>();
     if (explanationJson == null) {

@@ -74,8 +74,7 @@ final class OverviewReader {
 
   private List<SeverityCount> severities(Set<String> kevAdvisories) throws SQLException {
     List<Object> args = new ArrayList<>();
-    String open =
-        JdbcDashboardStore.openMatchesOf(KevAdvisories.in("m.advisory_id", kevAdvisories, args));
+    String open = JdbcDashboardStore.openMatchesOf(InList.of("m.advisory_id", kevAdvisories, args));
     args.add(siteId);
     String sql =
         "SELECT " + BAND + " AS severity, COUNT(*), SUM(x.kev) FROM (" + open + ") x GROUP BY 1";
@@ -92,8 +91,7 @@ final class OverviewReader {
   /** The devices to look at first: KEV before others, then by highest score. */
   private List<MatchedDevice> topMatched(Set<String> kevAdvisories) throws SQLException {
     List<Object> args = new ArrayList<>();
-    String open =
-        JdbcDashboardStore.openMatchesOf(KevAdvisories.in("m.advisory_id", kevAdvisories, args));
+    String open = JdbcDashboardStore.openMatchesOf(InList.of("m.advisory_id", kevAdvisories, args));
     args.add(siteId);
     String sql =
         "SELECT a.uid, a.name, a.vendor, a.model, a.firmware, x.n, x.mx, x.kev FROM ("

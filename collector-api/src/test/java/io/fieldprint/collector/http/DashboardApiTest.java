@@ -58,6 +58,11 @@ class DashboardApiTest {
     JsonObject cpu = byText.getJsonArray("items").getJsonObject(0);
     assertEquals(1, cpu.getJsonObject("summary").getLong("matches"));
     assertEquals(3, json(get("plant-a", "protocol=opcua", f.viewerA)).getLong("total"));
+    JsonObject hostile = json(get("plant-a", "q=onerror", f.viewerA));
+    assertEquals(
+        1, hostile.getLong("total"), f.c.get("/api/v1/sites/plant-a/assets", f.viewerA).body());
+    assertEquals(
+        DashboardFixture.HOSTILE, hostile.getJsonArray("items").getJsonObject(0).getString("name"));
     assertEquals(1, json(get("plant-a", "hasMatch=true", f.viewerA)).getLong("total"));
     assertEquals(0, json(get("plant-a", "kev=true", f.viewerA)).getLong("total"));
     JsonObject withFindings = json(get("plant-a", "finding=any", f.viewerA));

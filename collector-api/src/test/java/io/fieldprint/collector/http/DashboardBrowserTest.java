@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -29,6 +31,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,6 +90,7 @@ class DashboardBrowserTest {
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -99,8 +105,24 @@ class DashboardBrowserTest {
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      shot("last");
+    if (browser == null) {
+      return;
+    }
+    shot("last");
+    try {
+      // a blocked script or style (Content-Security-Policy) or a script error is a failure; the
+      // 403/404 answers the error pages show are logged by the browser too, and are expected
+      List<String> problems =
+          browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+              .map(LogEntry::getMessage)
+              .filter(
+                  m ->
+                      m.contains("Content Security Policy")
+                          || m.contains("Uncaught")
+                          || m.contains("SyntaxError"))
+              .toList();
+      assertEquals(List.of(), problems, "browser console");
+    } finally {
       browser.quit();
     }
   }
@@ -109,7 +131,7 @@ class DashboardBrowserTest {
   @Order(1) // before the triage below closes the only match
   void adminSeesTheOverviewCountsAndFiltersTheInventory() throws Exception {
     signIn(f.c.adminToken);
-    wait.until(ExpectedConditions.urlContains("/sites/plant-a/overview"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
     long total =
         new JsonObject(f.c.get("/api/v1/sites/plant-a/assets?limit=1", f.c.adminToken).body())
             .getLong("total");
@@ -147,9 +169,26 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aHostileDeviceNameIsShownAsTextAndNeverRuns() throws Exception {
+    signIn(f.viewerA);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
+    browser.get(f.url("#/sites/plant-a/inventory?q=onerror"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "of 1 devices"));
+    WebElement link = browser.findElement(By.cssSelector("#inventory a.asset-link"));
+    assertEquals(DashboardFixture.HOSTILE, link.getText());
+    link.click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("identity")));
+    assertEquals(DashboardFixture.HOSTILE, text("main h1"));
+    assertTrue(browser.findElements(By.cssSelector("main img")).isEmpty());
+    assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned;"));
+    shot("hostile-name");
+  }
+
+  @Test
   void adminReadsTheEvidenceAndExplanationAndTriagesTheMatchAsNotAffected() throws Exception {
     signIn(f.c.adminToken);
-    wait.until(ExpectedConditions.urlContains("/sites/plant-a/overview"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
     browser.get(f.url("#/sites/plant-a/inventory?hasMatch=true"));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "of 1 devices"));
@@ -194,7 +233,7 @@ class DashboardBrowserTest {
   @Test
   void viewerAcknowledgesAnAlert() throws Exception {
     signIn(f.viewerA);
-    wait.until(ExpectedConditions.urlContains("/sites/plant-a/overview"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
     browser.findElement(By.id("nav-alerts")).click();
     By button = By.id("ack-button-" + f.alertId);
     wait.until(ExpectedConditions.elementToBeClickable(button)).click();
@@ -209,7 +248,7 @@ class DashboardBrowserTest {
   @Test
   void aViewerOfSiteASeesOnlySiteAAndAnErrorPageForASiteBDevice() throws Exception {
     signIn(f.viewerA);
-    wait.until(ExpectedConditions.urlContains("/sites/plant-a/overview"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
     List<String> sites =
         new Select(browser.findElement(By.id("site")))
             .getOptions().stream().map(o -> o.getAttribute("value")).toList();
@@ -231,9 +270,16 @@ class DashboardBrowserTest {
   @Test
   void keyboardAloneReachesTheSignInAndTriageControls() throws Exception {
     browser.get(f.url(""));
-    WebElement token = tabTo("token", 5);
-    token.sendKeys(f.c.adminToken, Keys.ENTER);
-    wait.until(ExpectedConditions.urlContains("/sites/plant-a/overview"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
+    assertEquals(
+        "token", browser.switchTo().activeElement().getAttribute("id"), "focus starts here");
+    new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    assertEquals("skip", browser.switchTo().activeElement().getAttribute("id"));
+    WebElement token = tabTo("token", 3);
+    token.sendKeys(f.c.adminToken);
+    tabTo("signin-button", 3);
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
     browser.get(f.url("#/assets/" + f.cpuUid));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("triage-state-0")));
     tabTo("triage-state-0", 120);
@@ -248,11 +294,11 @@ class DashboardBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin-error")));
     shot("refused");
     signIn(f.viewerB);
-    wait.until(ExpectedConditions.urlContains("/sites/plant-b/overview"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("count-devices")));
     browser.findElement(By.id("signout")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("token")));
     Object stored =
-        ((org.openqa.selenium.JavascriptExecutor) browser)
+        ((JavascriptExecutor) browser)
             .executeScript("return sessionStorage.getItem('fieldprint.token');");
     assertEquals(null, stored);
   }
@@ -275,7 +321,7 @@ class DashboardBrowserTest {
       if (id.equals(active.getAttribute("id"))) {
         return active;
       }
-      active.sendKeys(Keys.TAB);
+      new Actions(browser).sendKeys(Keys.TAB).perform();
     }
     throw new AssertionError("Tab did not reach #" + id + " within " + limit + " presses");
   }

@@ -20,6 +20,9 @@ import java.time.Instant;
 final class DashboardFixture implements AutoCloseable {
   static final String ADVISORY = "ICSA-23-222-07";
 
+  /** A device name a hostile device could announce: must show as text, never run. */
+  static final String HOSTILE = "<img src=x onerror=\"window.pwned=1\">plc";
+
   final RunningCollector c;
   final String viewerA;
   final String viewerB;
@@ -49,8 +52,7 @@ final class DashboardFixture implements AutoCloseable {
             agentA,
             Inventories.report(
                 "r-4",
-                Inventories.golden(
-                    "icsnpp-opcua-binary/opcua_with-gap_with-handshake.pcap.json"))));
+                withHostileName("icsnpp-opcua-binary/opcua_with-gap_with-handshake.pcap.json"))));
     ok(c.post("/api/v1/reports", agentB, Inventories.report("r-b1", Inventories.onePlc("V2.0"))));
     JsonObject match = awaitMatch();
     cpuUid = match.getString("asset");
@@ -103,6 +105,12 @@ final class DashboardFixture implements AutoCloseable {
     if (r.statusCode() / 100 != 2) {
       throw new AssertionError(r.statusCode() + " " + r.body());
     }
+  }
+
+  private static JsonObject withHostileName(String golden) throws java.io.IOException {
+    JsonObject inv = Inventories.golden(golden);
+    inv.getJsonArray("assets").getJsonObject(0).put("name", HOSTILE);
+    return inv;
   }
 
   /** The CPU 1516 with a firmware and one evidence entry naming model and firmware. */

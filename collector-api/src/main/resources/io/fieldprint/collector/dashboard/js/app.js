@@ -12,6 +12,9 @@ const main = document.getElementById('main');
 const top = document.getElementById('top');
 const siteSelect = document.getElementById('site');
 const state = {me: null, sites: [], site: null};
+// each navigation renders into a detached element and shows it only if no later one started, so a
+// slow answer for a page the person already left never replaces the page they are on
+let renders = 0;
 
 /** The current route: path parts and query parameters of the hash. */
 function route() {
@@ -106,7 +109,9 @@ async function render() {
   }
   if (parts[0] === 'sites' && parts[1]) state.site = parts[1];
   setNav(state.site);
-  const ctx = {state, params, main, go, say};
+  const mine = ++renders;
+  const page = document.createElement('div');
+  const ctx = {state, params, main: page, go, say};
   try {
     if (parts.length === 0) {
       if (!state.site) {
@@ -122,12 +127,15 @@ async function render() {
     else if (parts[0] === 'assets' && parts[1]) await device(ctx, parts[1]);
     else if (parts[0] === 'advisories' && parts[1]) await advisory(ctx, parts[1]);
     else throw new ApiError(404, 'no such page');
+    if (mine !== renders) return;
+    main.replaceChildren(...page.childNodes);
     const heading = main.querySelector('h1');
     if (heading) {
       heading.setAttribute('tabindex', '-1');
       if (!params.has('keep-focus')) heading.focus();
     }
   } catch (e) {
+    if (mine !== renders) return;
     if (e instanceof ApiError && e.status === 401) {
       signOut();
       state.me = null;

@@ -25,6 +25,10 @@ export function badge(text, kind) {
   return h('span', {class: 'badge badge-' + kind}, text);
 }
 
+export function sevBadge(severity) {
+  return h('span', {class: 'badge sev-' + severity}, severity);
+}
+
 export function cvss(score) {
   if (score === null || score === undefined) return '—';
   return h('span', {class: 'sev sev-' + severityOf(score)}, score.toFixed(1) + ' ' + severityOf(score));

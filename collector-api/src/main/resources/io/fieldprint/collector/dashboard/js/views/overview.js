@@ -3,7 +3,7 @@
 import {api} from '../api.js';
 import {h, replace, table} from '../dom.js';
 import {assetHref, advisoryHref, siteHref} from '../links.js';
-import {badge, cvss, kevBadge, timeEl} from '../format.js';
+import {cvss, kevBadge, sevBadge, timeEl} from '../format.js';
 
 export async function overview(ctx, site) {
   const o = await api('/sites/' + encodeURIComponent(site) + '/overview');
@@ -30,7 +30,7 @@ export async function overview(ctx, site) {
       h('p', {class: 'help'}, 'Matches triaged as not affected or fixed are not counted. ',
         'A device counts under the severity of its highest-scored match.'),
       table('Matched devices by severity', ['Severity', 'Devices', 'Of which on KEV'],
-        o.matches.bySeverity.map((s) => [badge(s.severity, 'sev-' + s.severity), String(s.devices),
+        o.matches.bySeverity.map((s) => [sevBadge(s.severity), String(s.devices),
           String(s.kevDevices)]), {id: 'by-severity'}),
       table('Devices to look at first (KEV first, then highest score)',
         ['Device', 'Vendor', 'Model', 'Firmware', 'Advisories', 'Highest CVSS', 'KEV'],
@@ -40,11 +40,11 @@ export async function overview(ctx, site) {
     h('section', {'aria-labelledby': 'h-findings'},
       h('h2', {id: 'h-findings'}, 'Posture findings'),
       table('Findings by severity', ['Severity', 'Findings', 'Devices'],
-        o.findings.bySeverity.map((f) => [badge(f.severity, 'sev-' + f.severity), String(f.findings),
+        o.findings.bySeverity.map((f) => [sevBadge(f.severity), String(f.findings),
           String(f.devices)])),
       table('Most frequent findings', ['Rule', 'Severity', 'Title', 'Devices'],
         o.findings.topRules.map((r) => [h('a', {href: inv({finding: r.rule})}, r.rule),
-          badge(r.severity, 'sev-' + r.severity), r.title, String(r.devices)]))),
+          sevBadge(r.severity), r.title, String(r.devices)]))),
     h('section', {'aria-labelledby': 'h-agents'},
       h('h2', {id: 'h-agents'}, 'Agents'),
       table('Agents and when they last reported', ['Agent', 'Version', 'Last report'],
