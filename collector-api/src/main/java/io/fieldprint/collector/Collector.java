@@ -16,6 +16,7 @@ import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.Database;
 import io.fieldprint.collector.storage.JdbcCollectorStore;
 import io.fieldprint.collector.storage.JdbcCorrelationStore;
+import io.fieldprint.collector.storage.JdbcDashboardStore;
 import io.fieldprint.collector.storage.WriterQueue;
 import io.fieldprint.collector.sync.AdvisorySyncJob;
 import io.fieldprint.collector.sync.JobLock;
@@ -128,7 +129,8 @@ public final class Collector implements AutoCloseable {
                       correlations,
                       importer,
                       alerting.maxBatchDocuments(),
-                      new SyncRuns(database.dataSource())))
+                      new SyncRuns(database.dataSource()),
+                      new JdbcDashboardStore(database.dataSource())))
               .listen(config.listen().port(), config.listen().host())
               .await();
       LOG.info(

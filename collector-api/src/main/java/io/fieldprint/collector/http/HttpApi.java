@@ -6,6 +6,7 @@ import io.fieldprint.collector.correlation.AdvisoryImporter;
 import io.fieldprint.collector.ingest.ReportReader;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.fieldprint.collector.storage.CorrelationStore;
+import io.fieldprint.collector.storage.DashboardStore;
 import io.fieldprint.collector.sync.SyncRuns;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -29,11 +30,13 @@ public final class HttpApi {
       CorrelationStore correlations,
       AdvisoryImporter importer,
       int maxAdvisoryBatch,
-      SyncRuns syncRuns) {
+      SyncRuns syncRuns,
+      DashboardStore dashboard) {
     FailureResponder failures = new FailureResponder();
     Router router = Router.router(vertx);
     router.route().handler(metrics::timeRequest);
     new OpsRoutes(store, blocking, metrics).mount(router);
+    UiRoutes.mount(router);
 
     Router api = Router.router(vertx);
     api.route().handler(HttpApi::requireJsonBody);
@@ -42,11 +45,14 @@ public final class HttpApi {
         .handler(new Authenticator(store, blocking)::handle)
         .handler(new RequestValidator(ApiDescription.load(), blocking)::handle);
     new ReportRoutes(store, blocking, new ReportReader(limits), metrics).mount(api);
-    new ReadRoutes(store, correlations, blocking, limits).mount(api);
+    new ReadRoutes(store, correlations, blocking, limits, dashboard).mount(api);
     new CorrelationRoutes(correlations, importer, blocking, maxAdvisoryBatch, clock).mount(api);
+    // before the dashboard's /advisories/:trackingId, which would otherwise take
+    // /advisories/sync-runs
+    new SyncRoutes(syncRuns, blocking).mount(api);
+    new DashboardRoutes(store, correlations, dashboard, blocking).mount(api);
     new KevRoutes(correlations, blocking).mount(api);
     new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
-    new SyncRoutes(syncRuns, blocking).mount(api);
     api.route().failureHandler(failures::handle);
     router.route("/api/v1/*").subRouter(api);
 

@@ -2,14 +2,18 @@ package io.fieldprint.collector.http;
 
 import io.fieldprint.collector.auth.Principal;
 import io.fieldprint.collector.config.RequestLimits;
+import io.fieldprint.collector.storage.AssetPage;
 import io.fieldprint.collector.storage.AssetQuery;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.fieldprint.collector.storage.CorrelationStore;
+import io.fieldprint.collector.storage.DashboardStore;
+import io.fieldprint.collector.storage.DashboardStore.AssetSummary;
+import io.fieldprint.collector.storage.StoredAsset;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,19 +21,20 @@ import java.util.Set;
  * caller's scope answers 403 whether or not it exists; an asset outside it answers 404.
  */
 final class ReadRoutes {
-  private static final int DEFAULT_PAGE = 100;
-
   private final CollectorStore store;
   private final CorrelationStore correlations;
   private final Blocking blocking;
   private final RequestLimits limits;
+  private final DashboardStore dashboard;
 
   ReadRoutes(
       CollectorStore store,
       CorrelationStore correlations,
       Blocking blocking,
-      RequestLimits limits) {
+      RequestLimits limits,
+      DashboardStore dashboard) {
     this.store = store;
+    this.dashboard = dashboard;
     this.correlations = correlations;
     this.blocking = blocking;
     this.limits = limits;
@@ -75,21 +80,29 @@ final class ReadRoutes {
 
   private void assets(RoutingContext ctx) {
     String site = readableSite(ctx);
-    AssetQuery query =
-        new AssetQuery(
-            filter(ctx, "vendor"),
-            filter(ctx, "role"),
-            number(ctx, "limit", DEFAULT_PAGE, 1, limits.maxPageSize()),
-            number(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    AssetQuery query = AssetListing.query(ctx, limits);
     blocking
         .run(
             () -> {
               if (store.site(site).isEmpty()) {
                 throw ApiException.notFound("no site " + site);
               }
-              return store.assets(site, query);
+              AssetPage page = store.assets(site, query);
+              Map<String, AssetSummary> summaries =
+                  dashboard.summaries(site, page.items().stream().map(StoredAsset::uid).toList());
+              JsonObject json = ApiJson.page(page);
+              json.getJsonArray("items").stream()
+                  .map(JsonObject.class::cast)
+                  .forEach(
+                      item -> {
+                        AssetSummary s = summaries.get(item.getString("uid"));
+                        item.put(
+                            "summary",
+                            s == null ? AssetListing.noSummary() : AssetListing.summary(s));
+                      });
+              return json;
             })
-        .onSuccess(page -> ApiJson.send(ctx, 200, ApiJson.page(page)))
+        .onSuccess(json -> ApiJson.send(ctx, 200, json))
         .onFailure(ctx::fail);
   }
 
@@ -141,32 +154,5 @@ final class ReadRoutes {
       throw ApiException.forbidden("no access to site " + site);
     }
     return site;
-  }
-
-  private static Optional<String> filter(RoutingContext ctx, String name) {
-    String v = ctx.queryParams().get(name);
-    if (v == null || v.isBlank()) {
-      return Optional.empty();
-    }
-    if (v.length() > 200) {
-      throw ApiException.badRequest(name + " is longer than 200 characters");
-    }
-    return Optional.of(v);
-  }
-
-  private static int number(RoutingContext ctx, String name, int fallback, int min, int max) {
-    String v = ctx.queryParams().get(name);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(v);
-      if (n < min || n > max) {
-        throw ApiException.badRequest(name + " must be between " + min + " and " + max);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be a whole number");
-    }
   }
 }

@@ -15,33 +15,21 @@ final class AssetReader {
   static final int DETAIL_LIMIT = 500;
 
   AssetPage page(Connection c, String siteId, AssetQuery q) throws SQLException {
-    StringBuilder where = new StringBuilder(" WHERE site_id = ?");
-    List<Object> args = new ArrayList<>(List.of(siteId));
-    q.vendor()
-        .ifPresent(
-            v -> {
-              where.append(" AND LOWER(vendor) = LOWER(?)");
-              args.add(v);
-            });
-    q.role()
-        .ifPresent(
-            r -> {
-              where.append(" AND role = ?");
-              args.add(r);
-            });
+    AssetFilter filter = AssetFilter.of(c, siteId, q);
     long total;
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM assets" + where)) {
-      JdbcCollectorStore.bindAll(ps, args.toArray());
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM assets" + filter.where)) {
+      JdbcCollectorStore.bindAll(ps, filter.args.toArray());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         total = rs.getLong(1);
       }
     }
     List<StoredAsset> items = new ArrayList<>();
-    String sql = AssetRows.SELECT + where + " ORDER BY asset_id LIMIT ? OFFSET ?";
+    String sql = AssetRows.SELECT + filter.where + q.sort().orderBy() + " LIMIT ? OFFSET ?";
+    List<Object> args = new ArrayList<>(filter.args);
+    args.add(q.limit());
+    args.add(q.offset());
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      args.add(q.limit());
-      args.add(q.offset());
       JdbcCollectorStore.bindAll(ps, args.toArray());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

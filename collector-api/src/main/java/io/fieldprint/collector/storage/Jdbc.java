@@ -9,6 +9,11 @@ final class Jdbc {
   private final DataSource dataSource;
   private final WriterQueue writers;
 
+  /** For a store that only reads: {@link #transaction} is refused. */
+  Jdbc(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
   Jdbc(DataSource dataSource, WriterQueue writers) {
     this.dataSource = dataSource;
     this.writers = writers;
@@ -34,6 +39,9 @@ final class Jdbc {
    * WriterQueue}): committed if it returns, rolled back if it throws.
    */
   <T> T transaction(Work<T> work) {
+    if (writers == null) {
+      throw new IllegalStateException("a read-only store cannot write");
+    }
     return writers.write(() -> inTransaction(work));
   }
 

@@ -10,6 +10,7 @@ import io.fieldprint.collector.correlation.AdvisoryImporter;
 import io.fieldprint.collector.storage.Database;
 import io.fieldprint.collector.storage.JdbcCollectorStore;
 import io.fieldprint.collector.storage.JdbcCorrelationStore;
+import io.fieldprint.collector.storage.JdbcDashboardStore;
 import io.fieldprint.collector.sync.SyncRuns;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -51,7 +52,8 @@ class OpenApiCoverageTest {
               correlations,
               new AdvisoryImporter(correlations, new CsafReader(), clock),
               10,
-              new SyncRuns(db.dataSource()));
+              new SyncRuns(db.dataSource()),
+              new JdbcDashboardStore(db.dataSource()));
       collect(router, "", routes);
     } finally {
       vertx.close().await();
