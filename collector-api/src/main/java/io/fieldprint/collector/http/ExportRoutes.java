@@ -4,12 +4,14 @@ import io.fieldprint.collector.auth.Principal;
 import io.fieldprint.collector.export.AssetCsv;
 import io.fieldprint.collector.export.ExportPager;
 import io.fieldprint.collector.export.MatchCsv;
+import io.fieldprint.collector.export.cyclonedx.SiteCycloneDx;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.fieldprint.collector.storage.CorrelationStore;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +31,14 @@ final class ExportRoutes {
   private final CollectorStore store;
   private final CorrelationStore correlations;
   private final Blocking blocking;
+  private final Clock clock;
 
-  ExportRoutes(CollectorStore store, CorrelationStore correlations, Blocking blocking) {
+  ExportRoutes(
+      CollectorStore store, CorrelationStore correlations, Blocking blocking, Clock clock) {
     this.store = store;
     this.correlations = correlations;
     this.blocking = blocking;
+    this.clock = clock;
   }
 
   void mount(Router api) {
@@ -42,6 +47,17 @@ final class ExportRoutes {
             ctx -> csv(ctx, "assets", site -> new AssetCsv(store, correlations, site, PAGE_SIZE)));
     api.get("/sites/:site/matches.csv")
         .handler(ctx -> csv(ctx, "matches", site -> new MatchCsv(correlations, site, PAGE_SIZE)));
+    api.get("/sites/:site/cyclonedx").handler(this::cycloneDx);
+  }
+
+  private void cycloneDx(RoutingContext ctx) {
+    String site = readableSite(ctx);
+    stream(
+        ctx,
+        site,
+        "application/vnd.cyclonedx+json; version=1.6",
+        site + ".cdx.json",
+        () -> new SiteCycloneDx(store, correlations, site, PAGE_SIZE, clock));
   }
 
   private void csv(

@@ -42,7 +42,7 @@ public final class HttpApi {
     new ReadRoutes(store, correlations, blocking, limits).mount(api);
     new CorrelationRoutes(correlations, importer, blocking, maxAdvisoryBatch, clock).mount(api);
     new KevRoutes(correlations, blocking).mount(api);
-    new ExportRoutes(store, correlations, blocking).mount(api);
+    new ExportRoutes(store, correlations, blocking, clock).mount(api);
     new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
     api.route().failureHandler(failures::handle);
     router.route("/api/v1/*").subRouter(api);
