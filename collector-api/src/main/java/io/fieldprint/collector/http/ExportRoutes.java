@@ -4,6 +4,7 @@ import io.fieldprint.collector.auth.Principal;
 import io.fieldprint.collector.export.AssetCsv;
 import io.fieldprint.collector.export.ExportPager;
 import io.fieldprint.collector.export.MatchCsv;
+import io.fieldprint.collector.export.csaf.SiteCsafVex;
 import io.fieldprint.collector.export.cyclonedx.SiteCycloneDx;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.fieldprint.collector.storage.CorrelationStore;
@@ -48,6 +49,31 @@ final class ExportRoutes {
     api.get("/sites/:site/matches.csv")
         .handler(ctx -> csv(ctx, "matches", site -> new MatchCsv(correlations, site, PAGE_SIZE)));
     api.get("/sites/:site/cyclonedx").handler(this::cycloneDx);
+    api.get("/sites/:site/csaf-vex").handler(this::csafVex);
+  }
+
+  private void csafVex(RoutingContext ctx) {
+    String site = readableSite(ctx);
+    blocking
+        .run(
+            () -> {
+              if (store.site(site).isEmpty()) {
+                throw ApiException.notFound("no site " + site);
+              }
+              return new SiteCsafVex(store, correlations, PAGE_SIZE, clock)
+                  .document(site)
+                  .orElseThrow(
+                      () -> ApiException.notFound("site " + site + " has no triaged matches"));
+            })
+        .onSuccess(
+            doc ->
+                ctx.response()
+                    .putHeader("content-type", "application/json")
+                    .putHeader(
+                        "content-disposition", "attachment; filename=\"" + site + ".vex.json\"")
+                    .putHeader("cache-control", "no-store")
+                    .end(doc.toString()))
+        .onFailure(ctx::fail);
   }
 
   private void cycloneDx(RoutingContext ctx) {
