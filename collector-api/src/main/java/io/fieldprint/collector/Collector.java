@@ -9,6 +9,7 @@ import io.fieldprint.collector.config.CollectorConfig;
 import io.fieldprint.collector.correlation.AdvisoryImporter;
 import io.fieldprint.collector.correlation.Correlator;
 import io.fieldprint.collector.http.Blocking;
+import io.fieldprint.collector.http.ClientCertificates;
 import io.fieldprint.collector.http.CollectorMetrics;
 import io.fieldprint.collector.http.HttpApi;
 import io.fieldprint.collector.storage.CollectorStore;
@@ -181,6 +182,7 @@ public final class Collector implements AutoCloseable {
                         new PemKeyCertOptions()
                             .setCertPath(tls.certificate().toString())
                             .setKeyPath(tls.key().toString())));
+    config.tls().ifPresent(tls -> ClientCertificates.configure(options, tls));
     return options;
   }
 

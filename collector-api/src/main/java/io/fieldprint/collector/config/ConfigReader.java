@@ -97,10 +97,23 @@ public final class ConfigReader {
   }
 
   private static Tls tls(ConfigSection s, Path base) {
-    s.rejectUnknownKeys(Set.of("certificate", "key"));
+    s.rejectUnknownKeys(Set.of("certificate", "key", "clientCa", "clientAuth"));
     Path cert = readableFile(s, "certificate", base);
     Path key = readableFile(s, "key", base);
-    return new Tls(cert, key);
+    Optional<Path> clientCa =
+        s.has("clientCa") ? Optional.of(readableFile(s, "clientCa", base)) : Optional.empty();
+    String mode = s.text("clientAuth", clientCa.isPresent() ? "optional" : "none");
+    Tls.ClientAuth clientAuth = Tls.ClientAuth.NONE;
+    try {
+      clientAuth = Tls.ClientAuth.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      s.problem("clientAuth", "must be none, optional or required");
+    }
+    if (clientAuth != Tls.ClientAuth.NONE && clientCa.isEmpty()) {
+      s.problem("clientCa", "is required when clientAuth is " + clientAuth.wire());
+      clientAuth = Tls.ClientAuth.NONE;
+    }
+    return new Tls(cert, key, clientCa, clientAuth);
   }
 
   private static Path readableFile(ConfigSection s, String key, Path base) {

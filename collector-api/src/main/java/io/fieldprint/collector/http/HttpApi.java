@@ -52,6 +52,7 @@ public final class HttpApi {
     new SyncRoutes(syncRuns, blocking).mount(api);
     new DashboardRoutes(store, correlations, dashboard, blocking).mount(api);
     new KevRoutes(correlations, blocking).mount(api);
+    new ExportRoutes(store, correlations, blocking, clock).mount(api);
     new AdminRoutes(store, blocking, new Tokens(), clock).mount(api);
     api.route().failureHandler(failures::handle);
     router.route("/api/v1/*").subRouter(api);

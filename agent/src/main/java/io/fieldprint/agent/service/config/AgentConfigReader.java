@@ -122,18 +122,30 @@ public final class AgentConfigReader {
 
   private static CollectorLink collector(ConfigSection s, Path base) {
     s.rejectUnknownKeys(
-        Set.of("url", "tokenFile", "caCertificate", "retryBase", "retryMax", "requestTimeout"));
+        Set.of(
+            "url",
+            "tokenFile",
+            "caCertificate",
+            "clientCertificate",
+            "clientKey",
+            "retryBase",
+            "retryMax",
+            "requestTimeout"));
     URI url = URI.create("http://unset");
     if (!s.has("url")) {
       s.problem("url", "is required (https://host:port of the collector)");
     } else {
       url = url(s);
     }
-    String token = "unset-token";
-    if (!s.has("tokenFile")) {
-      s.problem("tokenFile", "is required (a file holding the agent token fpa_...)");
-    } else {
-      token = token(s, base.resolve(s.text("tokenFile", ".")).normalize());
+    Optional<CollectorLink.ClientCertificate> clientCertificate = clientCertificate(s, base, url);
+    Optional<String> token = Optional.empty();
+    if (s.has("tokenFile")) {
+      token = Optional.of(token(s, base.resolve(s.text("tokenFile", ".")).normalize()));
+    } else if (clientCertificate.isEmpty()) {
+      s.problem(
+          "tokenFile",
+          "is required (a file holding the agent token fpa_...) unless clientCertificate and"
+              + " clientKey are set");
     }
     Duration retryBase =
         s.duration(
@@ -167,7 +179,35 @@ public final class AgentConfigReader {
       }
       ca = Optional.of(file);
     }
-    return new CollectorLink(url, token, retryBase, retryMax, timeout, ca);
+    return new CollectorLink(url, token, retryBase, retryMax, timeout, ca, clientCertificate);
+  }
+
+  /** {@code clientCertificate} and {@code clientKey}: both or neither, for an https url. */
+  private static Optional<CollectorLink.ClientCertificate> clientCertificate(
+      ConfigSection s, Path base, URI url) {
+    if (!s.has("clientCertificate") && !s.has("clientKey")) {
+      return Optional.empty();
+    }
+    for (String key : List.of("clientCertificate", "clientKey")) {
+      if (!s.has(key)) {
+        s.problem(
+            key,
+            "is required with " + (key.equals("clientKey") ? "clientCertificate" : "clientKey"));
+        return Optional.empty();
+      }
+    }
+    Path cert = base.resolve(s.text("clientCertificate", ".")).normalize();
+    Path key = base.resolve(s.text("clientKey", ".")).normalize();
+    for (Path file : List.of(cert, key)) {
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        s.problem(
+            file == cert ? "clientCertificate" : "clientKey", "no readable PEM file at " + file);
+      }
+    }
+    if (!"https".equals(url.getScheme())) {
+      s.problem("clientCertificate", "only applies to an https url");
+    }
+    return Optional.of(new CollectorLink.ClientCertificate(cert, key));
   }
 
   private static URI url(ConfigSection s) {

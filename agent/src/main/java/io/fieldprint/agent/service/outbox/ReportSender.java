@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,10 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox to the collector, oldest first, one request at a time: {@code POST
- * /api/v1/reports} with the agent's bearer token. A report leaves the outbox only after the
- * collector answered 201 (applied) or 200 (already received), so a retry after a lost answer or a
- * crash is applied once. Failures wait with exponential back-off. Runs on the event loop; outbox
- * access goes to worker threads.
+ * /api/v1/reports} with the agent's bearer token, or without one over TLS with the agent's client
+ * certificate. A report leaves the outbox only after the collector answered 201 (applied) or 200
+ * (already received), so a retry after a lost answer or a crash is applied once. Failures wait with
+ * exponential back-off. Runs on the event loop; outbox access goes to worker threads.
  */
 public final class ReportSender {
   private static final Logger LOG = LoggerFactory.getLogger(ReportSender.class);
@@ -46,6 +47,13 @@ public final class ReportSender {
             .setVerifyHost(true);
     link.caCertificate()
         .ifPresent(ca -> options.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
+    link.clientCertificate()
+        .ifPresent(
+            c ->
+                options.setKeyCertOptions(
+                    new PemKeyCertOptions()
+                        .setCertPath(c.certificate().toString())
+                        .setKeyPath(c.key().toString())));
     this.client = vertx.createHttpClient(options);
     this.backoff = new Backoff(link.retryBase(), link.retryMax());
   }
@@ -77,9 +85,10 @@ public final class ReportSender {
         new RequestOptions()
             .setMethod(HttpMethod.POST)
             .setAbsoluteURI(link.url() + "/api/v1/reports")
-            .putHeader("Authorization", "Bearer " + link.token())
             .putHeader("Content-Type", "application/json")
             .setIdleTimeout(link.requestTimeout().toMillis());
+    // without a token the collector knows the agent by its client certificate
+    link.token().ifPresent(t -> request.putHeader("Authorization", "Bearer " + t));
     return client
         .request(request)
         .compose(req -> req.send(Buffer.buffer(entry.body())))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,10 +144,39 @@ class AgentConfigReaderTest {
             "agentId: e\nsite: s\ndataDirectory: d\n"
                 + "collector: {url: 'https://collector.example:8443/', tokenFile: agent-token}\n");
 
-    assertEquals(token, c.collector().orElseThrow().token());
+    assertEquals(Optional.of(token), c.collector().orElseThrow().token());
     assertEquals("https://collector.example:8443", c.collector().orElseThrow().url().toString());
     assertFalse(c.toString().contains("s3cret"), c.toString());
     assertTrue(c.toString().contains("fpa_***"), c.toString());
+  }
+
+  @Test
+  void aClientCertificateReplacesTheTokenAndNeedsItsKeyAndHttps() throws Exception {
+    Files.writeString(dir.resolve("edge.pem"), "PEM");
+    Files.writeString(dir.resolve("edge.key"), "PEM");
+    AgentConfig c =
+        parse(
+            "agentId: e\nsite: s\ndataDirectory: d\ncollector: {url: 'https://c:8443',"
+                + " clientCertificate: edge.pem, clientKey: edge.key}\n");
+    CollectorLink link = c.collector().orElseThrow();
+    assertEquals(Optional.empty(), link.token());
+    assertEquals(
+        Optional.of(
+            new CollectorLink.ClientCertificate(dir.resolve("edge.pem"), dir.resolve("edge.key"))),
+        link.clientCertificate());
+    assertTrue(link.toString().contains("no token"), link.toString());
+
+    List<String> p =
+        problems(
+            "agentId: e\nsite: s\ndataDirectory: d\ncollector: {url: 'http://c:8443',"
+                + " clientKey: edge.key}\n");
+    assertTrue(p.contains("collector.clientCertificate: is required with clientKey"), p.toString());
+    assertTrue(String.join("\n", p).contains("collector.tokenFile: is required"), p.toString());
+    List<String> plain =
+        problems(
+            "agentId: e\nsite: s\ndataDirectory: d\ncollector: {url: 'http://c:8443',"
+                + " clientCertificate: edge.pem, clientKey: edge.key}\n");
+    assertEquals(List.of("collector.clientCertificate: only applies to an https url"), plain);
   }
 
   @Test
