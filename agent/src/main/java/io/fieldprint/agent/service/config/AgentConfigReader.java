@@ -182,7 +182,9 @@ public final class AgentConfigReader {
     }
     for (String key : List.of("clientCertificate", "clientKey")) {
       if (!s.has(key)) {
-        s.problem(key, "is required with " + (key.equals("clientKey") ? "clientCertificate" : "clientKey"));
+        s.problem(
+            key,
+            "is required with " + (key.equals("clientKey") ? "clientCertificate" : "clientKey"));
         return Optional.empty();
       }
     }

@@ -31,8 +31,8 @@ public record CollectorLink(
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * A PEM client certificate (chain, the agent's certificate first) and its PEM private key
-   * (PKCS#8 or PKCS#1).
+   * A PEM client certificate (chain, the agent's certificate first) and its PEM private key (PKCS#8
+   * or PKCS#1).
    */
   public record ClientCertificate(java.nio.file.Path certificate, java.nio.file.Path key) {}
 
@@ -41,7 +41,13 @@ public record CollectorLink(
   public String toString() {
     String credentials =
         token
-            .map(t -> "token " + (t.length() > 4 ? t.substring(0, 4) : "") + "*** (" + t.length() + " chars)")
+            .map(
+                t ->
+                    "token "
+                        + (t.length() > 4 ? t.substring(0, 4) : "")
+                        + "*** ("
+                        + t.length()
+                        + " chars)")
             .orElse("no token");
     return url
         + " ("

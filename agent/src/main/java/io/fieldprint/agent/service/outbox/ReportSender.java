@@ -18,10 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox to the collector, oldest first, one request at a time: {@code POST
  * /api/v1/reports} with the agent's bearer token, or without one over TLS with the agent's client
- * certificate. A report leaves the outbox only after the
- * collector answered 201 (applied) or 200 (already received), so a retry after a lost answer or a
- * crash is applied once. Failures wait with exponential back-off. Runs on the event loop; outbox
- * access goes to worker threads.
+ * certificate. A report leaves the outbox only after the collector answered 201 (applied) or 200
+ * (already received), so a retry after a lost answer or a crash is applied once. Failures wait with
+ * exponential back-off. Runs on the event loop; outbox access goes to worker threads.
  */
 public final class ReportSender {
   private static final Logger LOG = LoggerFactory.getLogger(ReportSender.class);

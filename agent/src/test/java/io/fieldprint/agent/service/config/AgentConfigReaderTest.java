@@ -152,8 +152,7 @@ class AgentConfigReaderTest {
         problems(
             "agentId: e\nsite: s\ndataDirectory: d\ncollector: {url: 'http://c:8443',"
                 + " clientCertificate: edge.pem, clientKey: edge.key}\n");
-    assertEquals(
-        List.of("collector.clientCertificate: only applies to an https url"), plain);
+    assertEquals(List.of("collector.clientCertificate: only applies to an https url"), plain);
   }
 
   @Test
