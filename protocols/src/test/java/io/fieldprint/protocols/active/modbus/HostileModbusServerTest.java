@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fieldprint.protocols.active.ScanTarget;
+import io.fieldprint.protocols.active.ScanTargetParser;
+import io.fieldprint.protocols.decode.Parsed;
 import io.fieldprint.protocols.testing.ModbusTestServer;
 import io.fieldprint.protocols.testing.ModbusTestServer.Answer;
 import java.util.HexFormat;
@@ -126,9 +129,19 @@ class HostileModbusServerTest {
 
   @Test
   void connectionRefusedIsNoAnswerWithAReason() throws Exception {
-    ModbusTestServer server = ModbusTestServer.start((u, p) -> new Answer.Silence());
-    server.close();
-    ProbeFixture f = ProbeFixture.run(server, "");
+    // a bound socket that does not listen refuses connections, and keeps its port from being
+    // taken by another process or by a self-connecting client while the probe runs (a closed
+    // server's port is free for either)
+    ProbeFixture f;
+    try (java.net.Socket closedPort = new java.net.Socket()) {
+      closedPort.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      f =
+          ProbeFixture.run(
+              ((Parsed.Ok<ScanTarget>)
+                      ScanTargetParser.parse("modbus://127.0.0.1:" + closedPort.getLocalPort()))
+                  .value(),
+              ProbeFixture.FAST);
+    }
 
     assertEquals(ProbeReport.Status.NO_ANSWER, f.report.status());
     assertTrue(f.reasons().contains("could not connect"), f.reasons());

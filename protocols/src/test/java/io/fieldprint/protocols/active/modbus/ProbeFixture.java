@@ -35,6 +35,10 @@ final class ProbeFixture {
   }
 
   static ProbeFixture run(ModbusTestServer server, String suffix, ScanLimits limits) {
+    return run(target(server, suffix), limits);
+  }
+
+  static ProbeFixture run(ScanTarget target, ScanLimits limits) {
     ProbeFixture f = new ProbeFixture();
     List<AuditRecord> audit = f.audit;
     OutboundGate gate =
@@ -48,8 +52,7 @@ final class ProbeFixture {
               }
             });
     long start = System.nanoTime();
-    f.report =
-        new ModbusProbe(gate, limits, InstantSource.system()).probe(target(server, suffix), f.sink);
+    f.report = new ModbusProbe(gate, limits, InstantSource.system()).probe(target, f.sink);
     f.took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(
         f.took.compareTo(ModbusProbe.timeBudget(limits).plusMillis(500)) < 0,
