@@ -31,7 +31,8 @@ class DemoAgentConfigTest {
     assertEquals(2, config.scan().orElseThrow().targets().size());
     assertEquals(List.of(capture), config.replay().orElseThrow().files());
     assertEquals(Duration.ofSeconds(2), config.reportInterval());
-    assertEquals("fpa_demoTokenValue0123456789", config.collector().orElseThrow().token());
+    assertEquals(
+        "fpa_demoTokenValue0123456789", config.collector().orElseThrow().token().orElseThrow());
     assertEquals(0, config.ops().port());
     assertTrue(Files.isRegularFile(dir.resolve("agent/agent.yaml")));
   }
