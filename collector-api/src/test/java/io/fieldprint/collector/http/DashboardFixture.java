@@ -74,12 +74,14 @@ final class DashboardFixture implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       JsonArray matches = items(c.get("/api/v1/sites/plant-a/matches", c.adminToken));
       JsonArray alerts = items(c.get("/api/v1/alerts?site=plant-a", c.adminToken));
-      if (!matches.isEmpty() && !alerts.isEmpty()) {
+      // plant-b's PLC is correlated in a later batch than plant-a's devices: wait for both sites
+      JsonArray matchesB = items(c.get("/api/v1/sites/plant-b/matches", c.adminToken));
+      if (!matches.isEmpty() && !alerts.isEmpty() && !matchesB.isEmpty()) {
         return matches.getJsonObject(0);
       }
       Thread.sleep(50); // polling the background job, not timing it
     }
-    throw new AssertionError("the correlation job made no match within 60 s");
+    throw new AssertionError("the correlation job made no match in both sites within 60 s");
   }
 
   String user(String name, String role, String site) throws Exception {
