@@ -1,7 +1,6 @@
 package io.fieldprint.collector.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.fieldprint.collector.storage.CsafFixtures;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -227,11 +225,7 @@ class AdvisorySyncCollectorsTest {
     return new JsonObject(body).getJsonArray("items");
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (!condition.getAsBoolean()) {
-      assertTrue(Instant.now().isBefore(deadline), "timed out waiting for: " + what);
-      Thread.sleep(100); // polling the background jobs, not timing them
-    }
+  private static void await(BooleanSupplier condition, String what) throws Exception {
+    Await.until(condition::getAsBoolean, Duration.ofSeconds(90), what);
   }
 }

@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,20 +121,7 @@ class AdvisorySyncTest {
   }
 
   /** Polls until {@code probe} gives a value (the background jobs run on their own timers). */
-  private static <T> T await(ThrowingSupplier<T> probe, String what) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      assertTrue(Instant.now().isBefore(deadline), "timed out waiting for: " + what);
-      Thread.sleep(100); // polling the background jobs, not timing them
-    }
-  }
-
-  @FunctionalInterface
-  private interface ThrowingSupplier<T> {
-    T get() throws Exception;
+  private static <T> T await(Await.Probe<T> probe, String what) throws Exception {
+    return Await.value(probe, Duration.ofSeconds(60), what);
   }
 }

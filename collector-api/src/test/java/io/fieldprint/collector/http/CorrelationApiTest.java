@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,16 +164,16 @@ class CorrelationApiTest {
   }
 
   private JsonObject awaitOneMatch(String token) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonArray matches = items(c.get("/api/v1/sites/plant-a/matches", token));
-      if (!matches.isEmpty()) {
-        assertEquals(1, matches.size());
-        return matches.getJsonObject(0);
-      }
-      Thread.sleep(50); // polling the background job, not timing it
-    }
-    throw new AssertionError("the correlation job made no match within 60 s");
+    JsonArray matches =
+        Await.value(
+            () -> {
+              JsonArray m = items(c.get("/api/v1/sites/plant-a/matches", token));
+              return m.isEmpty() ? null : m;
+            },
+            Duration.ofSeconds(60),
+            "a match from the correlation job");
+    assertEquals(1, matches.size());
+    return matches.getJsonObject(0);
   }
 
   private String user(String name, String role, String site) throws Exception {

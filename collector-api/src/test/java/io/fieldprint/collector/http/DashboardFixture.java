@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A collector filled through its API for the dashboard tests: site plant-a with real golden
@@ -70,18 +69,17 @@ final class DashboardFixture implements AutoCloseable {
   }
 
   private JsonObject awaitMatch() throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      JsonArray matches = items(c.get("/api/v1/sites/plant-a/matches", c.adminToken));
-      JsonArray alerts = items(c.get("/api/v1/alerts?site=plant-a", c.adminToken));
-      // plant-b's PLC is correlated in a later batch than plant-a's devices: wait for both sites
-      JsonArray matchesB = items(c.get("/api/v1/sites/plant-b/matches", c.adminToken));
-      if (!matches.isEmpty() && !alerts.isEmpty() && !matchesB.isEmpty()) {
-        return matches.getJsonObject(0);
-      }
-      Thread.sleep(50); // polling the background job, not timing it
-    }
-    throw new AssertionError("the correlation job made no match in both sites within 60 s");
+    return Await.value(
+        () -> {
+          JsonArray matches = items(c.get("/api/v1/sites/plant-a/matches", c.adminToken));
+          JsonArray alerts = items(c.get("/api/v1/alerts?site=plant-a", c.adminToken));
+          // plant-b's PLC is correlated in a later batch than plant-a's devices: wait for both
+          JsonArray matchesB = items(c.get("/api/v1/sites/plant-b/matches", c.adminToken));
+          boolean done = !matches.isEmpty() && !alerts.isEmpty() && !matchesB.isEmpty();
+          return done ? matches.getJsonObject(0) : null;
+        },
+        Duration.ofSeconds(60),
+        "a match and an alert in plant-a and a match in plant-b");
   }
 
   String user(String name, String role, String site) throws Exception {

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A collector holding real data for the export tests: site {@code plant-a} with the 39 devices of
@@ -65,15 +64,14 @@ final class ExportSites {
 
   /** Waits for the background correlation job to store {@code n} matches for plant-a. */
   void awaitMatches(int n) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> r = c.get("/api/v1/sites/plant-a/matches", c.adminToken);
-      if (new JsonObject(r.body()).getJsonArray("items").size() >= n) {
-        return;
-      }
-      Thread.sleep(50); // polling the background job, not timing it
-    }
-    throw new AssertionError("the correlation job made no match within 60 s");
+    Await.until(
+        () ->
+            new JsonObject(c.get("/api/v1/sites/plant-a/matches", c.adminToken).body())
+                    .getJsonArray("items")
+                    .size()
+                >= n,
+        Duration.ofSeconds(60),
+        n + " match(es) from the correlation job");
   }
 
   /** The uid and match of the matched CPU. */
