@@ -36,9 +36,10 @@ public interface CorrelationStore {
   Optional<String> advisoryJson(String trackingId);
 
   /**
-   * Claims up to {@code limit} assets due for correlation (skipping those another collector holds),
-   * matches them, stores the differences and creates alerts with their outbox rows, in one
-   * transaction.
+   * Correlates up to {@code limit} assets due for correlation: matches them outside any write
+   * transaction, then stores the differences and creates alerts with their outbox rows in one short
+   * transaction, for the assets whose identity and the advisories they were matched against are
+   * still current (the others stay due). Imports and reports do not wait for matching.
    */
   CorrelationRun correlateDue(int limit, AssetMatcher matcher, AlertRouter router);
 

@@ -2,16 +2,10 @@ package io.fieldprint.collector.storage;
 
 import io.fieldprint.advisories.prioritise.KevCatalog;
 import io.fieldprint.advisories.prioritise.KevEntry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -19,13 +13,13 @@ import javax.sql.DataSource;
 /** {@link CorrelationStore} over JDBC, one SQL text for SQLite and PostgreSQL. */
 public final class JdbcCorrelationStore implements CorrelationStore {
   private final Jdbc jdbc;
-  private final Dialect dialect;
   private final Clock clock;
   private final AdvisoryTable advisories;
   private final MatchTable matches = new MatchTable();
   private final VendorKeyTable vendorKeys = new VendorKeyTable();
   private final KevTable kev = new KevTable();
   private final AlertTable alerts;
+  private final CorrelationBatch batch;
 
   /** A store with its own {@link WriterQueue} (the only store writing to its database). */
   public JdbcCorrelationStore(DataSource dataSource, Dialect dialect, Clock clock) {
@@ -36,10 +30,11 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   public JdbcCorrelationStore(
       DataSource dataSource, Dialect dialect, Clock clock, WriterQueue writers) {
     this.jdbc = new Jdbc(dataSource, writers);
-    this.dialect = dialect;
     this.clock = clock;
     this.advisories = new AdvisoryTable(dialect);
     this.alerts = new AlertTable(dialect);
+    this.batch =
+        new CorrelationBatch(jdbc, dialect, clock, advisories, matches, vendorKeys, kev, alerts);
   }
 
   @Override
@@ -73,96 +68,7 @@ public final class JdbcCorrelationStore implements CorrelationStore {
 
   @Override
   public CorrelationRun correlateDue(int limit, AssetMatcher matcher, AlertRouter router) {
-    return jdbc.transaction(
-        c -> {
-          dialect.lock(c, Dialect.ADVISORIES_LOCK, true);
-          List<StoredAsset> due = claimDue(c, limit);
-          if (due.isEmpty()) {
-            return new CorrelationRun(0, 0, 0, 0);
-          }
-          // an advisory change waits for this transaction (the lock above), then marks these again
-          Map<String, String> versions = advisories.versions(c);
-          Set<String> kevCves = kev.cves(c);
-          long now = clock.millis();
-          int[] counts = new int[3];
-          // one read of the batch's stored matches, one write of its vendor keys and marks
-          Map<String, Map<String, MatchTable.Previous>> previous =
-              matches.previous(c, due.stream().map(StoredAsset::uid).toList());
-          for (StoredAsset asset : due) {
-            Map<String, MatchTable.Previous> before =
-                previous.getOrDefault(asset.uid(), new java.util.HashMap<>());
-            correlate(
-                c, asset, matcher.match(asset, versions), before, router, kevCves, now, counts);
-          }
-          vendorKeys.write(c, due);
-          markCorrelated(c, due, now);
-          return new CorrelationRun(due.size(), counts[0], counts[1], counts[2]);
-        });
-  }
-
-  private static void markCorrelated(Connection c, List<StoredAsset> assets, long now)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE assets SET correlated_at = ? WHERE uid = ?")) {
-      for (StoredAsset a : assets) {
-        ps.setLong(1, now);
-        ps.setString(2, a.uid());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private List<StoredAsset> claimDue(Connection c, int limit) throws SQLException {
-    String sql =
-        AssetRows.SELECT
-            + " WHERE correlated_at IS NULL ORDER BY uid LIMIT ?"
-            + dialect.claimRows();
-    List<StoredAsset> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setInt(1, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(AssetRows.read(rs));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Stores the differences for one asset; counts[] is added, removed, alerts. */
-  private void correlate(
-      Connection c,
-      StoredAsset asset,
-      List<FoundMatch> found,
-      Map<String, MatchTable.Previous> previous,
-      AlertRouter router,
-      Set<String> kevCves,
-      long now,
-      int[] counts)
-      throws SQLException {
-    for (FoundMatch f : found) {
-      MatchTable.Change change = matches.write(c, asset, f, previous.remove(f.advisoryId()), now);
-      if (change == MatchTable.Change.NEW) {
-        counts[0]++;
-      }
-      if (change == MatchTable.Change.SAME) {
-        continue;
-      }
-      String kind = change.name().toLowerCase(java.util.Locale.ROOT);
-      Optional<Alert> alert = alerts.create(c, asset, f, kind, now);
-      if (alert.isPresent()) {
-        counts[2]++;
-        for (String destination : router.destinations(alert.get(), kevCves)) {
-          alerts.enqueue(c, alert.get().id(), destination, now);
-        }
-      }
-    }
-    // what no longer matches (fixed firmware, withdrawn product) goes without an alert
-    for (String gone : previous.keySet()) {
-      matches.delete(c, asset.uid(), gone);
-      counts[1]++;
-    }
+    return batch.run(limit, matcher, router);
   }
 
   @Override

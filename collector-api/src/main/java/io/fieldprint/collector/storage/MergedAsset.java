@@ -23,12 +23,6 @@ record MergedAsset(StoredAsset row, boolean firmwareChanged, boolean identityCha
         old.firmware().isPresent()
             && a.firmware().isPresent()
             && !old.firmware().get().equals(a.firmware().get());
-    boolean identityChanged =
-        ReportMerger.changed(old.firmware(), a.firmware())
-            || ReportMerger.changed(old.vendor(), a.vendor())
-            || ReportMerger.changed(old.model(), a.model())
-            || ReportMerger.changed(old.product(), a.product())
-            || ReportMerger.changed(old.hardware(), a.hardware());
     StoredAsset row =
         new StoredAsset(
             old.uid(),
@@ -47,6 +41,7 @@ record MergedAsset(StoredAsset row, boolean firmwareChanged, boolean identityCha
             ReportMerger.union(a.protocols(), old.protocols()),
             ReportMerger.earliest(old.firstSeen(), a.firstSeen().orElse(now)),
             ReportMerger.latest(old.lastSeen(), a.lastSeen().orElse(now)));
+    boolean identityChanged = !MatchIdentity.of(old).equals(MatchIdentity.of(row));
     return new MergedAsset(row, firmwareChanged, identityChanged);
   }
 

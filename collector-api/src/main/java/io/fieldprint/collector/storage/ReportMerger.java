@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -307,10 +306,6 @@ final class ReportMerger {
     } else {
       ps.setString(index, value.toString());
     }
-  }
-
-  static boolean changed(Optional<String> old, Optional<String> reported) {
-    return reported.isPresent() && !Objects.equals(old.orElse(null), reported.get());
   }
 
   static List<String> union(List<String> reported, List<String> stored) {

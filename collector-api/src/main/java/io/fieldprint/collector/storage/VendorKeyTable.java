@@ -3,9 +3,14 @@ package io.fieldprint.collector.storage;
 import io.fieldprint.advisories.match.ProductMatcher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,18 +20,28 @@ import java.util.Set;
  * the assets that share a key with it, and the assets that matched its previous version.
  */
 final class VendorKeyTable {
+  /** Assets per {@code IN (...)} read. */
+  private static final int READ_CHUNK = 500;
 
-  /** Replaces the keys of each asset with those of its current identity. */
+  /**
+   * Replaces the keys of each asset with those of its current identity; assets whose stored keys
+   * are already these (a re-check after an advisory change) are not written.
+   */
   void write(Connection c, List<StoredAsset> assets) throws SQLException {
+    Map<String, Set<String>> stored = stored(c, assets);
     try (PreparedStatement delete =
             c.prepareStatement("DELETE FROM asset_vendor_keys WHERE asset_uid = ?");
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO asset_vendor_keys (asset_uid, vendor_key) VALUES (?, ?)")) {
       for (StoredAsset a : assets) {
+        Set<String> keys = keys(a);
+        if (keys.equals(stored.getOrDefault(a.uid(), Set.of()))) {
+          continue;
+        }
         delete.setString(1, a.uid());
         delete.addBatch();
-        for (String key : keys(a)) {
+        for (String key : keys) {
           insert.setString(1, a.uid());
           insert.setString(2, key);
           insert.addBatch();
@@ -35,6 +50,33 @@ final class VendorKeyTable {
       delete.executeBatch();
       insert.executeBatch();
     }
+  }
+
+  private static Map<String, Set<String>> stored(Connection c, List<StoredAsset> assets)
+      throws SQLException {
+    Map<String, Set<String>> out = new HashMap<>();
+    for (int from = 0; from < assets.size(); from += READ_CHUNK) {
+      List<Object> args = new ArrayList<>();
+      String in =
+          InList.of(
+              "asset_uid",
+              assets.subList(from, Math.min(assets.size(), from + READ_CHUNK)).stream()
+                  .map(StoredAsset::uid)
+                  .toList(),
+              args);
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT asset_uid, vendor_key FROM asset_vendor_keys WHERE " + in)) {
+        for (int i = 0; i < args.size(); i++) {
+          ps.setObject(i + 1, args.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static Set<String> keys(StoredAsset a) {

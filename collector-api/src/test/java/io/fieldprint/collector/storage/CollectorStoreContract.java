@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -340,6 +341,89 @@ abstract class CollectorStoreContract {
     CorrelationStore.StoredMatch revisedMatch = correlations.assetMatches(uid).get(0);
     assertEquals("2", revisedMatch.advisoryVersion());
     assertEquals(jobClock.instant(), revisedMatch.updatedAt(), "a revision is written");
+  }
+
+  @Test
+  void anAdvisoryImportedWhileABatchIsMatchedNeitherWaitsForItNorIsMissed() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    byte[] advisory = cisa(S7_1500);
+    List<Map<String, String>> askedWith = new ArrayList<>();
+    CorrelationStore.CorrelationRun run =
+        correlations.correlateDue(
+            10,
+            (asset, versions) -> {
+              askedWith.add(versions);
+              if (askedWith.size() == 1) {
+                // on this thread: an import that waited for the batch would never return
+                importer.importDocument(advisory, "t", "test");
+              }
+              return versions.isEmpty() ? List.of() : List.of(found(versions));
+            },
+            alert -> List.of("hook"));
+    assertEquals(
+        List.of(Map.of(), Map.of("ICSA-23-222-07", "1")),
+        askedWith,
+        "matched again against the advisory imported meanwhile");
+    assertEquals(1, run.alerts());
+    assertEquals("1", correlations.matches("plant-a", 10, 0).get(0).advisoryVersion());
+  }
+
+  @Test
+  void aFirmwareChangeReportedWhileABatchIsMatchedReplacesTheStaleResult() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    List<String> firmware = new ArrayList<>();
+    correlations.correlateDue(
+        10,
+        (asset, versions) -> {
+          firmware.add(asset.firmware().orElseThrow());
+          if (firmware.size() == 1) {
+            // on this thread: a report that waited for the batch would never return
+            store.ingest(
+                report("agent-a", "plant-a", "r-2", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.7")));
+          }
+          return asset.firmware().get().equals("V2.9.4") ? List.of(found(versions)) : List.of();
+        },
+        alert -> List.of("hook"));
+    assertEquals(List.of("V2.9.4", "V2.9.7"), firmware);
+    assertEquals(List.of(), correlations.matches("plant-a", 10, 0), "the fixed firmware matches");
+    assertEquals(List.of(), correlations.alerts("plant-a", 10, 0), "no alert for stale firmware");
+  }
+
+  @Test
+  void aBatchSpoiledOnEveryAttemptIsFinallyMatchedInsideTheWriteTransaction() throws Exception {
+    store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V1")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    List<String> firmware = new ArrayList<>();
+    CorrelationStore.CorrelationRun run =
+        correlations.correlateDue(
+            10,
+            (asset, versions) -> {
+              firmware.add(asset.firmware().orElseThrow());
+              if (firmware.size() <= CorrelationBatch.OPTIMISTIC_ATTEMPTS) {
+                String next = "V" + (firmware.size() + 1);
+                store.ingest(
+                    report(
+                        "agent-a", "plant-a", "r-" + next, cpu1516("mac:00:1b:1b:00:00:16", next)));
+              }
+              return List.of(found(versions));
+            },
+            alert -> List.of("hook"));
+    assertEquals(List.of("V1", "V2", "V3", "V4"), firmware, "three attempts, then one under lock");
+    assertEquals(1, run.assets());
+    assertEquals(1, correlations.matches("plant-a", 10, 0).size());
+    assertEquals(0, correlator.runUntilIdle().assets(), "nothing left due");
+  }
+
+  private static CorrelationStore.FoundMatch found(Map<String, String> versions) {
+    return new CorrelationStore.FoundMatch(
+        "ICSA-23-222-07",
+        versions.get("ICSA-23-222-07"),
+        CorrelationStore.Confidence.HIGH,
+        Optional.empty(),
+        Optional.empty(),
+        "Siemens SIMATIC S7-1500",
+        "{}");
   }
 
   @Test

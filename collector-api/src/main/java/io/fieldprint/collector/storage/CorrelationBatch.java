@@ -1,0 +1,253 @@
+package io.fieldprint.collector.storage;
+
+import io.fieldprint.collector.storage.CorrelationStore.AlertRouter;
+import io.fieldprint.collector.storage.CorrelationStore.AssetMatcher;
+import io.fieldprint.collector.storage.CorrelationStore.CorrelationRun;
+import io.fieldprint.collector.storage.CorrelationStore.FoundMatch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One correlation batch, matched outside the write transaction so that reports and advisory imports
+ * do not wait for matching CPU:
+ *
+ * <ol>
+ *   <li>read the due assets and the current advisory versions (no write lock);
+ *   <li>match them;
+ *   <li>in a short write transaction, under the shared advisories lock: if the advisory versions
+ *       changed meanwhile, start again; otherwise store the matches of the assets that are still
+ *       due with the identity they were matched with, and leave the others due.
+ * </ol>
+ *
+ * <p>After {@link #OPTIMISTIC_ATTEMPTS} attempts spoiled by concurrent changes, the batch is
+ * claimed and matched inside the write transaction, as a bound on the work a busy collector can
+ * waste.
+ */
+final class CorrelationBatch {
+  static final int OPTIMISTIC_ATTEMPTS = 3;
+
+  /** Assets per {@code IN (...)} re-read; well under every driver's parameter limit. */
+  private static final int READ_CHUNK = 500;
+
+  private final Jdbc jdbc;
+  private final Dialect dialect;
+  private final Clock clock;
+  private final AdvisoryTable advisories;
+  private final MatchTable matches;
+  private final VendorKeyTable vendorKeys;
+  private final KevTable kev;
+  private final AlertTable alerts;
+
+  CorrelationBatch(
+      Jdbc jdbc,
+      Dialect dialect,
+      Clock clock,
+      AdvisoryTable advisories,
+      MatchTable matches,
+      VendorKeyTable vendorKeys,
+      KevTable kev,
+      AlertTable alerts) {
+    this.jdbc = jdbc;
+    this.dialect = dialect;
+    this.clock = clock;
+    this.advisories = advisories;
+    this.matches = matches;
+    this.vendorKeys = vendorKeys;
+    this.kev = kev;
+    this.alerts = alerts;
+  }
+
+  CorrelationRun run(int limit, AssetMatcher matcher, AlertRouter router) {
+    for (int attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
+      Snapshot snapshot = jdbc.read(c -> new Snapshot(due(c, limit, ""), advisories.versions(c)));
+      if (snapshot.assets().isEmpty()) {
+        return new CorrelationRun(0, 0, 0, 0);
+      }
+      Map<String, Matched> matched = new LinkedHashMap<>();
+      for (StoredAsset a : snapshot.assets()) {
+        matched.put(
+            a.uid(), new Matched(MatchIdentity.of(a), matcher.match(a, snapshot.versions())));
+      }
+      Optional<CorrelationRun> run =
+          jdbc.transaction(c -> storeIfCurrent(c, snapshot.versions(), matched, router));
+      if (run.isPresent()) {
+        return run.get();
+      }
+    }
+    return jdbc.transaction(c -> matchLocked(c, limit, matcher, router));
+  }
+
+  /** Phase 3: stores the matches unless what they were computed from has changed. */
+  private Optional<CorrelationRun> storeIfCurrent(
+      Connection c,
+      Map<String, String> matchedWith,
+      Map<String, Matched> matched,
+      AlertRouter router)
+      throws SQLException {
+    // an advisory import waits for this lock, so the versions read next stay current until commit
+    dialect.lock(c, Dialect.ADVISORIES_LOCK, true);
+    if (!advisories.versions(c).equals(matchedWith)) {
+      return Optional.empty();
+    }
+    List<StoredAsset> still = new ArrayList<>();
+    Map<String, List<FoundMatch>> found = new HashMap<>();
+    for (StoredAsset a : stillDue(c, matched.keySet())) {
+      Matched m = matched.get(a.uid());
+      if (m.identity().equals(MatchIdentity.of(a))) {
+        still.add(a);
+        found.put(a.uid(), m.found());
+      }
+    }
+    if (still.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(store(c, still, found, router));
+  }
+
+  /** The bounded fallback: claim, match and store in one write transaction. */
+  private CorrelationRun matchLocked(
+      Connection c, int limit, AssetMatcher matcher, AlertRouter router) throws SQLException {
+    dialect.lock(c, Dialect.ADVISORIES_LOCK, true);
+    List<StoredAsset> due = due(c, limit, dialect.claimRows());
+    Map<String, String> versions = advisories.versions(c);
+    Map<String, List<FoundMatch>> found = new HashMap<>();
+    for (StoredAsset a : due) {
+      found.put(a.uid(), matcher.match(a, versions));
+    }
+    return store(c, due, found, router);
+  }
+
+  private CorrelationRun store(
+      Connection c,
+      List<StoredAsset> assets,
+      Map<String, List<FoundMatch>> found,
+      AlertRouter router)
+      throws SQLException {
+    if (assets.isEmpty()) {
+      return new CorrelationRun(0, 0, 0, 0);
+    }
+    Set<String> kevCves = kev.cves(c);
+    long now = clock.millis();
+    int[] counts = new int[3];
+    // one read of the batch's stored matches, one write of its vendor keys and marks
+    Map<String, Map<String, MatchTable.Previous>> previous =
+        matches.previous(c, assets.stream().map(StoredAsset::uid).toList());
+    for (StoredAsset asset : assets) {
+      Map<String, MatchTable.Previous> before = previous.getOrDefault(asset.uid(), new HashMap<>());
+      correlate(c, asset, found.get(asset.uid()), before, router, kevCves, now, counts);
+    }
+    vendorKeys.write(c, assets);
+    markCorrelated(c, assets, now);
+    return new CorrelationRun(assets.size(), counts[0], counts[1], counts[2]);
+  }
+
+  /** Stores the differences for one asset; counts[] is added, removed, alerts. */
+  private void correlate(
+      Connection c,
+      StoredAsset asset,
+      List<FoundMatch> found,
+      Map<String, MatchTable.Previous> previous,
+      AlertRouter router,
+      Set<String> kevCves,
+      long now,
+      int[] counts)
+      throws SQLException {
+    for (FoundMatch f : found) {
+      MatchTable.Change change = matches.write(c, asset, f, previous.remove(f.advisoryId()), now);
+      if (change == MatchTable.Change.NEW) {
+        counts[0]++;
+      }
+      if (change == MatchTable.Change.SAME) {
+        continue;
+      }
+      String kind = change.name().toLowerCase(java.util.Locale.ROOT);
+      Optional<CorrelationStore.Alert> alert = alerts.create(c, asset, f, kind, now);
+      if (alert.isPresent()) {
+        counts[2]++;
+        for (String destination : router.destinations(alert.get(), kevCves)) {
+          alerts.enqueue(c, alert.get().id(), destination, now);
+        }
+      }
+    }
+    // what no longer matches (fixed firmware, withdrawn product) goes without an alert
+    for (String gone : previous.keySet()) {
+      matches.delete(c, asset.uid(), gone);
+      counts[1]++;
+    }
+  }
+
+  private List<StoredAsset> due(Connection c, int limit, String suffix) throws SQLException {
+    String sql = AssetRows.SELECT + " WHERE correlated_at IS NULL ORDER BY uid LIMIT ?" + suffix;
+    List<StoredAsset> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(AssetRows.read(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rows of {@code uids} that are still due, locked until commit where rows can be; a row a
+   * report is merging into right now is skipped (it stays due for the next batch), so the two never
+   * wait for each other's row locks.
+   */
+  private List<StoredAsset> stillDue(Connection c, Set<String> uids) throws SQLException {
+    List<String> all = List.copyOf(uids);
+    List<StoredAsset> out = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += READ_CHUNK) {
+      List<Object> args = new ArrayList<>();
+      String in =
+          InList.of("uid", all.subList(from, Math.min(all.size(), from + READ_CHUNK)), args);
+      String sql =
+          AssetRows.SELECT
+              + " WHERE correlated_at IS NULL AND "
+              + in
+              + " ORDER BY uid"
+              + dialect.claimRows();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < args.size(); i++) {
+          ps.setObject(i + 1, args.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(AssetRows.read(rs));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void markCorrelated(Connection c, List<StoredAsset> assets, long now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE assets SET correlated_at = ? WHERE uid = ?")) {
+      for (StoredAsset a : assets) {
+        ps.setLong(1, now);
+        ps.setString(2, a.uid());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** What phase 1 read: the due assets and the advisory versions (tracking id to version). */
+  private record Snapshot(List<StoredAsset> assets, Map<String, String> versions) {}
+
+  /** An asset's matches and the identity they were computed for. */
+  private record Matched(MatchIdentity identity, List<FoundMatch> found) {}
+}
