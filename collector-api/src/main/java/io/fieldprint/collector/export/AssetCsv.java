@@ -8,6 +8,7 @@ import io.fieldprint.collector.storage.StoredAsset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,9 +70,12 @@ public final class AssetCsv implements ExportPager {
             .items();
     offset += page.size();
     done = page.size() < pageSize;
+    // one read of the page's matches, not one per asset
+    Map<String, List<StoredMatch>> matches =
+        correlations.assetMatches(page.stream().map(StoredAsset::uid).toList());
     StringBuilder out = new StringBuilder();
     for (StoredAsset a : page) {
-      out.append(CsvRow.of(row(a, correlations.assetMatches(a.uid()))));
+      out.append(CsvRow.of(row(a, matches.getOrDefault(a.uid(), List.of()))));
     }
     return page.isEmpty()
         ? Optional.empty()

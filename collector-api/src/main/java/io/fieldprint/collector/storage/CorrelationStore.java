@@ -58,6 +58,9 @@ public interface CorrelationStore {
   /** An asset's matches with triage. */
   List<StoredMatch> assetMatches(String assetUid);
 
+  /** The matches with triage of each of {@code assetUids}, by asset uid (absent: none). */
+  Map<String, List<StoredMatch>> assetMatches(List<String> assetUids);
+
   /** Records a triage decision for a current match; false when there is no such match. */
   boolean triage(String assetUid, String advisoryId, TriageDecision decision, String actor);
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -108,6 +109,11 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   @Override
   public List<StoredMatch> assetMatches(String assetUid) {
     return jdbc.read(c -> matches.ofAsset(c, assetUid));
+  }
+
+  @Override
+  public Map<String, List<StoredMatch>> assetMatches(List<String> assetUids) {
+    return jdbc.read(c -> matches.ofAssets(c, assetUids));
   }
 
   @Override

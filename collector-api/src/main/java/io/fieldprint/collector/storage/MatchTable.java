@@ -135,6 +135,26 @@ final class MatchTable {
     return query(c, SELECT + " WHERE m.asset_uid = ? ORDER BY m.advisory_id", assetUid);
   }
 
+  /** The matches of each of {@code assetUids} by asset uid (absent: none), a few queries. */
+  Map<String, List<StoredMatch>> ofAssets(Connection c, List<String> assetUids)
+      throws SQLException {
+    Map<String, List<StoredMatch>> out = new HashMap<>();
+    for (int from = 0; from < assetUids.size(); from += 500) {
+      List<Object> args = new ArrayList<>();
+      String in =
+          InList.of(
+              "m.asset_uid", assetUids.subList(from, Math.min(assetUids.size(), from + 500)), args);
+      for (StoredMatch m :
+          query(
+              c,
+              SELECT + " WHERE " + in + " ORDER BY m.asset_uid, m.advisory_id",
+              args.toArray())) {
+        out.computeIfAbsent(m.assetUid(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    return out;
+  }
+
   /** Saves a decision for a current match; false when there is none. */
   boolean triage(Connection c, String assetUid, String advisoryId, TriageDecision d)
       throws SQLException {

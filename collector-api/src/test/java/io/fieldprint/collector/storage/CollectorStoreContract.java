@@ -514,6 +514,33 @@ abstract class CollectorStoreContract {
   }
 
   @Test
+  void matchesOfManyAssetsAreReadAtOnceAsEachAssetsOwn() throws Exception {
+    store.ingest(
+        report(
+            "agent-a",
+            "plant-a",
+            "r-1",
+            cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
+            cpu1516("mac:00:1b:1b:00:00:17", "V2.9.7"),
+            cpu1516("mac:00:1b:1b:00:00:18", "V2.9.4")));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    correlator.runUntilIdle();
+    List<String> uids = new ArrayList<>();
+    for (StoredAsset a :
+        store
+            .assets("plant-a", new AssetQuery(Optional.empty(), Optional.empty(), 10, 0))
+            .items()) {
+      uids.add(a.uid());
+    }
+    uids.add("no-such-asset");
+    Map<String, List<CorrelationStore.StoredMatch>> many = correlations.assetMatches(uids);
+    assertEquals(2, many.size(), "the fixed V2.9.7 and the unknown uid have no entry");
+    for (String uid : many.keySet()) {
+      assertEquals(correlations.assetMatches(uid), many.get(uid));
+    }
+  }
+
+  @Test
   void alertsAndMatchesStayInTheirSite() throws Exception {
     store.ingest(report("agent-a", "plant-a", "r-1", cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")));
     importer.importDocument(cisa(S7_1500), "t", "test");
