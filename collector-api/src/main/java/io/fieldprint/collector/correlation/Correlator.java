@@ -7,6 +7,7 @@ import io.fieldprint.advisories.index.AdvisoryIndex;
 import io.fieldprint.advisories.match.AdvisoryMatch;
 import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.CorrelationStore.AlertRouter;
+import io.fieldprint.collector.storage.CorrelationStore.AssetMatcher;
 import io.fieldprint.collector.storage.CorrelationStore.Confidence;
 import io.fieldprint.collector.storage.CorrelationStore.CorrelationRun;
 import io.fieldprint.collector.storage.CorrelationStore.FoundMatch;
@@ -14,28 +15,51 @@ import io.fieldprint.collector.storage.StoredAsset;
 import io.fieldprint.protocols.inventory.Asset;
 import io.fieldprint.protocols.model.Role;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The correlation job: matches assets whose identity changed (or that an advisory import marked)
- * against an {@link AdvisoryIndex} of the current advisories, in claimed batches. Blocking; run it
- * on a worker. Several collectors on one PostgreSQL each claim different assets, so each alert is
- * made once. One instance serves one thread.
+ * against an {@link AdvisoryIndex} of the current advisories, in batches. Blocking; run it on a
+ * worker. One instance serves one thread at a time (the batch's new identities are matched on all
+ * cores).
  */
 public final class Correlator {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Identities whose matches are remembered between batches (least recently used go first). */
+  private static final int MAX_REMEMBERED = 50_000;
+
+  /**
+   * The asset id matched for an identity's template: a control character, which JSON always
+   * escapes, so the template's {@code "assetId":"\\u0000"} cannot occur anywhere else in it.
+   */
+  private static final String TEMPLATE_ID = "\0";
+
+  private static final String TEMPLATE_FIELD = "\"assetId\":\"\\u0000\"";
 
   private final CorrelationStore store;
   private final CurrentIndex advisories;
   private final AlertRouter router;
   private final int batchSize;
-  private static final int MAX_REMEMBERED = 10_000;
+  private final AssetMatcher matcher = new BatchMatcher();
 
   private AdvisoryIndex batchIndex;
-  private final Map<Identity, List<AdvisoryMatch>> byIdentity = new java.util.HashMap<>();
+
+  /** Matches per identity, with {@link #TEMPLATE_ID} for the asset id in the explanation. */
+  private final Map<Identity, List<FoundMatch>> byIdentity =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Identity, List<FoundMatch>> eldest) {
+          return size() > MAX_REMEMBERED;
+        }
+      };
 
   public Correlator(CorrelationStore store, CsafReader reader, AlertRouter router, int batchSize) {
     this.store = store;
@@ -51,7 +75,7 @@ public final class Correlator {
     int removed = 0;
     int alerts = 0;
     while (true) {
-      CorrelationRun run = store.correlateDue(batchSize, this::match, router);
+      CorrelationRun run = store.correlateDue(batchSize, matcher, router);
       if (run.assets() == 0) {
         return new CorrelationRun(assets, added, removed, alerts);
       }
@@ -62,47 +86,86 @@ public final class Correlator {
     }
   }
 
-  private List<FoundMatch> match(StoredAsset stored, Map<String, String> versions) {
-    // the index of the current advisories is kept between batches and updated when they change;
-    // devices of the same identity (vendor, product, model, firmware: all the matcher reads)
-    // share one result
-    AdvisoryIndex index = advisories.of(versions);
-    if (index != batchIndex) {
-      batchIndex = index;
-      byIdentity.clear();
+  /** Matches a batch: each identity not remembered is matched once, the new ones on all cores. */
+  private final class BatchMatcher implements AssetMatcher {
+    @Override
+    public List<FoundMatch> match(StoredAsset asset, Map<String, String> versions) {
+      return matchAll(List.of(asset), versions).get(asset.uid());
     }
-    if (byIdentity.size() >= MAX_REMEMBERED) {
-      byIdentity.clear();
+
+    @Override
+    public Map<String, List<FoundMatch>> matchAll(
+        List<StoredAsset> batch, Map<String, String> versions) {
+      // the index of the current advisories is kept between batches and updated when they change
+      AdvisoryIndex index = advisories.of(versions);
+      if (index != batchIndex) {
+        batchIndex = index;
+        byIdentity.clear();
+      }
+      Map<Identity, Asset> unknown = new LinkedHashMap<>();
+      for (StoredAsset a : batch) {
+        Identity identity = Identity.of(a);
+        if (!byIdentity.containsKey(identity)) {
+          unknown.putIfAbsent(identity, asset(a, TEMPLATE_ID));
+        }
+      }
+      Map<Identity, List<FoundMatch>> fresh = new ConcurrentHashMap<>();
+      unknown.entrySet().parallelStream()
+          .forEach(e -> fresh.put(e.getKey(), templates(index.match(e.getValue()), versions)));
+      Map<String, List<FoundMatch>> out = new HashMap<>();
+      for (StoredAsset a : batch) {
+        Identity identity = Identity.of(a);
+        List<FoundMatch> templates = fresh.get(identity);
+        if (templates == null) {
+          templates = byIdentity.get(identity);
+        }
+        out.put(a.uid(), forAsset(templates, a.assetId()));
+      }
+      byIdentity.putAll(fresh);
+      return out;
     }
-    Asset asset = asset(stored);
-    List<AdvisoryMatch> matches =
-        byIdentity.computeIfAbsent(
-            new Identity(asset.vendor(), asset.product(), asset.model(), asset.firmware()),
-            k -> index.match(asset));
-    return matches.stream()
-        .map(m -> found(forAsset(m, asset.id()), versions.get(m.advisoryId())))
-        .toList();
   }
 
-  private static AdvisoryMatch forAsset(AdvisoryMatch m, String assetId) {
-    return new AdvisoryMatch(
-        assetId,
-        m.advisoryId(),
-        m.title(),
-        m.cves(),
-        m.cvss(),
-        m.product(),
-        m.versionRule(),
-        m.productMatch(),
-        m.confidence(),
-        m.remediation(),
-        m.tlp(),
-        m.published(),
-        m.updated());
+  private static List<FoundMatch> templates(List<AdvisoryMatch> matches, Map<String, String> v) {
+    return matches.stream().map(m -> found(m, v.get(m.advisoryId()))).toList();
   }
 
-  /** What the matcher reads from an asset. */
-  private record Identity(String vendor, String product, String model, String firmware) {}
+  /** An identity's matches with this asset's id in their explanations. */
+  private static List<FoundMatch> forAsset(List<FoundMatch> templates, String assetId) {
+    if (templates.isEmpty()) {
+      return List.of();
+    }
+    String field;
+    try {
+      field = "\"assetId\":" + JSON.writeValueAsString(assetId);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<FoundMatch> out = new ArrayList<>(templates.size());
+    for (FoundMatch t : templates) {
+      out.add(
+          new FoundMatch(
+              t.advisoryId(),
+              t.advisoryVersion(),
+              t.confidence(),
+              t.cvss(),
+              t.tlp(),
+              t.title(),
+              t.explanationJson().replace(TEMPLATE_FIELD, field)));
+    }
+    return out;
+  }
+
+  /** What the matcher reads from an asset (besides its id). */
+  private record Identity(String vendor, String product, String model, String firmware) {
+    static Identity of(StoredAsset a) {
+      return new Identity(
+          a.vendor().orElse(null),
+          a.product().orElse(null),
+          a.model().orElse(null),
+          a.firmware().orElse(null));
+    }
+  }
 
   private static FoundMatch found(AdvisoryMatch m, String version) {
     try {
@@ -120,6 +183,10 @@ public final class Correlator {
   }
 
   static Asset asset(StoredAsset a) {
+    return asset(a, a.assetId());
+  }
+
+  private static Asset asset(StoredAsset a, String id) {
     Role role;
     try {
       role = Role.valueOf(a.role().toUpperCase(Locale.ROOT));
@@ -127,7 +194,7 @@ public final class Correlator {
       role = Role.UNKNOWN;
     }
     return new Asset(
-        a.assetId(),
+        id,
         a.ip(),
         a.mac(),
         a.name().orElse(null),

@@ -73,10 +73,11 @@ final class CorrelationBatch {
       if (snapshot.assets().isEmpty()) {
         return new CorrelationRun(0, 0, 0, 0);
       }
+      Map<String, List<FoundMatch>> found =
+          matcher.matchAll(snapshot.assets(), snapshot.versions());
       Map<String, Matched> matched = new LinkedHashMap<>();
       for (StoredAsset a : snapshot.assets()) {
-        matched.put(
-            a.uid(), new Matched(MatchIdentity.of(a), matcher.match(a, snapshot.versions())));
+        matched.put(a.uid(), new Matched(MatchIdentity.of(a), found.get(a.uid())));
       }
       Optional<CorrelationRun> run =
           jdbc.transaction(c -> storeIfCurrent(c, snapshot.versions(), matched, router));
@@ -120,11 +121,7 @@ final class CorrelationBatch {
     dialect.lock(c, Dialect.ADVISORIES_LOCK, true);
     List<StoredAsset> due = due(c, limit, dialect.claimRows());
     Map<String, String> versions = advisories.versions(c);
-    Map<String, List<FoundMatch>> found = new HashMap<>();
-    for (StoredAsset a : due) {
-      found.put(a.uid(), matcher.match(a, versions));
-    }
-    return store(c, due, found, router);
+    return store(c, due, matcher.matchAll(due, versions), router);
   }
 
   private CorrelationRun store(

@@ -94,10 +94,20 @@ public interface CorrelationStore {
     OLDER_IGNORED
   }
 
-  /** Matches one claimed asset against the current advisories (id to version). */
+  /** Matches due assets against the current advisories (id to version). */
   @FunctionalInterface
   interface AssetMatcher {
     List<FoundMatch> match(StoredAsset asset, Map<String, String> advisoryVersions);
+
+    /** The matches of each asset of a batch by uid; one asset after the other unless overridden. */
+    default Map<String, List<FoundMatch>> matchAll(
+        List<StoredAsset> assets, Map<String, String> advisoryVersions) {
+      Map<String, List<FoundMatch>> out = new java.util.HashMap<>();
+      for (StoredAsset a : assets) {
+        out.put(a.uid(), match(a, advisoryVersions));
+      }
+      return out;
+    }
   }
 
   /** The destinations an alert goes to. */
