@@ -39,6 +39,9 @@ final class CorrelationBatch {
   /** Assets per {@code IN (...)} re-read; well under every driver's parameter limit. */
   private static final int READ_CHUNK = 500;
 
+  private static final String WITH_DUE =
+      AssetRows.SELECT.replace(" FROM assets", ", correlated_at FROM assets");
+
   private final Jdbc jdbc;
   private final Dialect dialect;
   private final Clock clock;
@@ -209,19 +212,18 @@ final class CorrelationBatch {
       List<Object> args = new ArrayList<>();
       String in =
           InList.of("uid", all.subList(from, Math.min(all.size(), from + READ_CHUNK)), args);
-      String sql =
-          AssetRows.SELECT
-              + " WHERE correlated_at IS NULL AND "
-              + in
-              + " ORDER BY uid"
-              + dialect.claimRows();
+      // by uid only: the due index would make SQLite visit every due row; due is checked here
+      String sql = WITH_DUE + " WHERE " + in + " ORDER BY uid" + dialect.claimRows();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < args.size(); i++) {
           ps.setObject(i + 1, args.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(AssetRows.read(rs));
+            rs.getLong("correlated_at");
+            if (rs.wasNull()) {
+              out.add(AssetRows.read(rs));
+            }
           }
         }
       }
