@@ -70,19 +70,13 @@ public final class Correlator {
 
   /** Correlates until no asset is due; returns the totals. */
   public CorrelationRun runUntilIdle() {
-    int assets = 0;
-    int added = 0;
-    int removed = 0;
-    int alerts = 0;
+    CorrelationRun total = new CorrelationRun(0, 0, 0, 0);
     while (true) {
       CorrelationRun run = store.correlateDue(batchSize, matcher, router);
       if (run.assets() == 0) {
-        return new CorrelationRun(assets, added, removed, alerts);
+        return total;
       }
-      assets += run.assets();
-      added += run.added();
-      removed += run.removed();
-      alerts += run.alerts();
+      total = total.plus(run);
     }
   }
 

@@ -24,9 +24,10 @@ import java.util.Set;
  * <ol>
  *   <li>read the due assets and the current advisory versions (no write lock);
  *   <li>match them;
- *   <li>in a short write transaction, under the shared advisories lock: if the advisory versions
- *       changed meanwhile, start again; otherwise store the matches of the assets that are still
- *       due with the identity they were matched with, and leave the others due.
+ *   <li>in short write transactions of {@link #WRITE_CHUNK} assets, each under the shared
+ *       advisories lock: if the advisory versions changed meanwhile, stop (and start again when
+ *       nothing was stored); otherwise store the matches of the assets that are still due with the
+ *       identity they were matched with, and leave the others due.
  * </ol>
  *
  * <p>After {@link #OPTIMISTIC_ATTEMPTS} attempts spoiled by concurrent changes, the batch is
@@ -35,6 +36,9 @@ import java.util.Set;
  */
 final class CorrelationBatch {
   static final int OPTIMISTIC_ATTEMPTS = 3;
+
+  /** Assets per write transaction of phase 3. */
+  static final int WRITE_CHUNK = 50;
 
   /** Assets per {@code IN (...)} re-read; well under every driver's parameter limit. */
   private static final int READ_CHUNK = 500;
@@ -82,16 +86,38 @@ final class CorrelationBatch {
       for (StoredAsset a : snapshot.assets()) {
         matched.put(a.uid(), new Matched(MatchIdentity.of(a), found.get(a.uid())));
       }
-      Optional<CorrelationRun> run =
-          jdbc.transaction(c -> storeIfCurrent(c, snapshot.versions(), matched, router));
-      if (run.isPresent()) {
-        return run.get();
+      CorrelationRun stored = store(snapshot.versions(), matched, router);
+      if (stored.assets() > 0) {
+        return stored;
       }
     }
     return jdbc.transaction(c -> matchLocked(c, limit, matcher, router));
   }
 
-  /** Phase 3: stores the matches unless what they were computed from has changed. */
+  /**
+   * Phase 3 in transactions of {@link #WRITE_CHUNK} assets, so a report waits for a short write at
+   * most; stops at the first part whose advisories changed (the rest stays due).
+   */
+  private CorrelationRun store(
+      Map<String, String> matchedWith, Map<String, Matched> matched, AlertRouter router) {
+    CorrelationRun stored = new CorrelationRun(0, 0, 0, 0);
+    List<String> uids = List.copyOf(matched.keySet());
+    for (int from = 0; from < uids.size(); from += WRITE_CHUNK) {
+      Map<String, Matched> part = new LinkedHashMap<>();
+      for (String uid : uids.subList(from, Math.min(uids.size(), from + WRITE_CHUNK))) {
+        part.put(uid, matched.get(uid));
+      }
+      Optional<CorrelationRun> run =
+          jdbc.transaction(c -> storeIfCurrent(c, matchedWith, part, router));
+      if (run.isEmpty()) {
+        break;
+      }
+      stored = stored.plus(run.get());
+    }
+    return stored;
+  }
+
+  /** Stores the matches unless what they were computed from has changed. */
   private Optional<CorrelationRun> storeIfCurrent(
       Connection c,
       Map<String, String> matchedWith,

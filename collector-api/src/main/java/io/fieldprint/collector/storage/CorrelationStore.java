@@ -205,7 +205,15 @@ public interface CorrelationStore {
       Instant at) {}
 
   /** What one correlation transaction did. */
-  record CorrelationRun(int assets, int added, int removed, int alerts) {}
+  record CorrelationRun(int assets, int added, int removed, int alerts) {
+    public CorrelationRun plus(CorrelationRun other) {
+      return new CorrelationRun(
+          assets + other.assets,
+          added + other.added,
+          removed + other.removed,
+          alerts + other.alerts);
+    }
+  }
 
   /** An alert about a new, upgraded or revised match. */
   record Alert(

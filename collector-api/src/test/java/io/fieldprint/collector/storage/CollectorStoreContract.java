@@ -415,6 +415,23 @@ abstract class CollectorStoreContract {
     assertEquals(0, correlator.runUntilIdle().assets(), "nothing left due");
   }
 
+  @Test
+  void aBatchLargerThanOneWriteStoresEveryAsset() throws Exception {
+    List<ReportedAsset> cpus = new ArrayList<>();
+    for (int i = 0; i < CorrelationBatch.WRITE_CHUNK * 2 + 7; i++) {
+      cpus.add(cpu1516(String.format("mac:00:1b:1b:00:02:%02x", i), "V2.9.4"));
+    }
+    store.ingest(
+        new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), cpus, List.of()));
+    importer.importDocument(cisa(S7_1500), "t", "test");
+    CorrelationStore.CorrelationRun run =
+        correlations.correlateDue(
+            500, (asset, versions) -> List.of(found(versions)), a -> List.of());
+    assertEquals(cpus.size(), run.assets());
+    assertEquals(cpus.size(), run.alerts());
+    assertEquals(0, correlator.runUntilIdle().assets(), "nothing left due");
+  }
+
   private static CorrelationStore.FoundMatch found(Map<String, String> versions) {
     return new CorrelationStore.FoundMatch(
         "ICSA-23-222-07",
