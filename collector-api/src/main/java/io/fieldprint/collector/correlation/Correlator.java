@@ -74,10 +74,21 @@ public final class Correlator {
     while (true) {
       CorrelationRun run = store.correlateDue(batchSize, matcher, router);
       if (run.assets() == 0) {
+        if (total.assets() == 0) {
+          prepareIndex();
+        }
         return total;
       }
       total = total.plus(run);
     }
+  }
+
+  /**
+   * With nothing due, brings the index up to the stored advisories, so that parsing a large import
+   * happens while the collector is idle, not when the next report's new devices are correlated.
+   */
+  private void prepareIndex() {
+    advisories.of(store.advisoryVersions());
   }
 
   /** Matches a batch: each identity not remembered is matched once, the new ones on all cores. */

@@ -32,6 +32,9 @@ public interface CorrelationStore {
   /** Current advisories without their documents, ordered by tracking id. */
   List<StoredAdvisory> advisories();
 
+  /** The current version of each stored advisory, by tracking id. */
+  Map<String, String> advisoryVersions();
+
   /** The raw JSON of the current version of an advisory. */
   Optional<String> advisoryJson(String trackingId);
 

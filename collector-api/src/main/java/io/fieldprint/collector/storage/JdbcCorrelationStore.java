@@ -63,6 +63,11 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   }
 
   @Override
+  public Map<String, String> advisoryVersions() {
+    return jdbc.read(advisories::versions);
+  }
+
+  @Override
   public Optional<String> advisoryJson(String trackingId) {
     return jdbc.read(c -> advisories.json(c, trackingId));
   }

@@ -19,6 +19,8 @@ import io.fieldprint.collector.storage.JdbcCorrelationStore;
 import io.fieldprint.collector.storage.NewAgent;
 import io.fieldprint.collector.storage.Site;
 import io.fieldprint.collector.storage.StoredAsset;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,6 +95,52 @@ class CorrelatorTest {
         compared += expected.size();
       }
       assertTrue(compared >= 8, "the devices match real advisories: " + compared);
+    }
+  }
+
+  @Test
+  void anIdleRoundParsesNewAdvisoriesSoTheNextDevicesAreMatchedWithoutParsing() throws Exception {
+    try (Database db =
+        Database.open(new Storage(Storage.Kind.SQLITE, dir.resolve("c.db"), Optional.empty(), 4))) {
+      Clock clock = Clock.systemUTC();
+      CorrelationStore real = new JdbcCorrelationStore(db.dataSource(), db.dialect(), clock);
+      AtomicInteger documentsRead = new AtomicInteger();
+      CorrelationStore store =
+          (CorrelationStore)
+              Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {CorrelationStore.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("advisoryJson")) {
+                      documentsRead.incrementAndGet();
+                    }
+                    try {
+                      return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+      new AdvisoryImporter(store, new CsafReader(), clock)
+          .importDocument(CsafFixtures.cisa(CsafFixtures.S7_1500), "t", "test");
+      Correlator correlator = new Correlator(store, new CsafReader(), a -> List.of(), 10);
+
+      assertEquals(0, correlator.runUntilIdle().assets());
+      assertEquals(1, documentsRead.get(), "the idle round read and parsed the new advisory");
+
+      JdbcCollectorStore assets =
+          new JdbcCollectorStore(db.dataSource(), db.dialect(), clock, () -> "uid-1");
+      assets.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+      assets.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+      assets.ingest(
+          new IncomingReport(
+              "agent-a",
+              "plant-a",
+              "r-1",
+              Optional.empty(),
+              List.of(CsafFixtures.cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")),
+              List.of()));
+      assertEquals(1, correlator.runUntilIdle().alerts());
+      assertEquals(1, documentsRead.get(), "the device was matched against the prepared index");
     }
   }
 
