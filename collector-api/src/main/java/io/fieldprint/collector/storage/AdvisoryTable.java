@@ -67,6 +67,8 @@ final class AdvisoryTable {
     } else {
       return outcome;
     }
+    JdbcCollectorStore.update(
+        c, "UPDATE advisory_generation SET generation = generation + 1 WHERE id = 1");
     // the assets the new document can reach, and those matching the old one, are correlated again
     VendorKeyTable.markReachable(c, a.trackingId(), a.vendorKeys());
     AuditLog.append(
@@ -163,6 +165,18 @@ final class AdvisoryTable {
       }
     }
     return out;
+  }
+
+  /** How many times an advisory was stored or revised: moves with every change of the set. */
+  long generation(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT generation FROM advisory_generation WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("advisory_generation has no row (migration V9)");
+      }
+      return rs.getLong(1);
+    }
   }
 
   Optional<String> json(Connection c, String trackingId) throws SQLException {

@@ -25,9 +25,9 @@ import java.util.Set;
  *   <li>read the due assets and the current advisory versions (no write lock);
  *   <li>match them;
  *   <li>in short write transactions of {@link #WRITE_CHUNK} assets, each under the shared
- *       advisories lock: if the advisory versions changed meanwhile, stop (and start again when
- *       nothing was stored); otherwise store the matches of the assets that are still due with the
- *       identity they were matched with, and leave the others due.
+ *       advisories lock: if the advisories changed meanwhile (their generation moved), stop (and
+ *       start again when nothing was stored); otherwise store the matches of the assets that are
+ *       still due with the identity they were matched with, and leave the others due.
  * </ol>
  *
  * <p>After {@link #OPTIMISTIC_ATTEMPTS} attempts spoiled by concurrent changes, the batch is
@@ -76,7 +76,7 @@ final class CorrelationBatch {
 
   CorrelationRun run(int limit, AssetMatcher matcher, AlertRouter router) {
     for (int attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
-      Snapshot snapshot = jdbc.read(c -> new Snapshot(due(c, limit, ""), advisories.versions(c)));
+      Snapshot snapshot = jdbc.read(c -> snapshot(c, limit));
       if (snapshot.assets().isEmpty()) {
         return new CorrelationRun(0, 0, 0, 0);
       }
@@ -86,7 +86,7 @@ final class CorrelationBatch {
       for (StoredAsset a : snapshot.assets()) {
         matched.put(a.uid(), new Matched(MatchIdentity.of(a), found.get(a.uid())));
       }
-      CorrelationRun stored = store(snapshot.versions(), matched, router);
+      CorrelationRun stored = store(snapshot.generation(), matched, router);
       if (stored.assets() > 0) {
         return stored;
       }
@@ -98,8 +98,7 @@ final class CorrelationBatch {
    * Phase 3 in transactions of {@link #WRITE_CHUNK} assets, so a report waits for a short write at
    * most; stops at the first part whose advisories changed (the rest stays due).
    */
-  private CorrelationRun store(
-      Map<String, String> matchedWith, Map<String, Matched> matched, AlertRouter router) {
+  private CorrelationRun store(long matchedWith, Map<String, Matched> matched, AlertRouter router) {
     CorrelationRun stored = new CorrelationRun(0, 0, 0, 0);
     List<String> uids = List.copyOf(matched.keySet());
     for (int from = 0; from < uids.size(); from += WRITE_CHUNK) {
@@ -119,14 +118,12 @@ final class CorrelationBatch {
 
   /** Stores the matches unless what they were computed from has changed. */
   private Optional<CorrelationRun> storeIfCurrent(
-      Connection c,
-      Map<String, String> matchedWith,
-      Map<String, Matched> matched,
-      AlertRouter router)
+      Connection c, long matchedWith, Map<String, Matched> matched, AlertRouter router)
       throws SQLException {
-    // an advisory import waits for this lock, so the versions read next stay current until commit
+    // an advisory import waits for this lock, so the generation read next stays current until
+    // commit (on SQLite the write transaction itself keeps imports out)
     dialect.lock(c, Dialect.ADVISORIES_LOCK, true);
-    if (!advisories.versions(c).equals(matchedWith)) {
+    if (advisories.generation(c) != matchedWith) {
       return Optional.empty();
     }
     List<StoredAsset> still = new ArrayList<>();
@@ -270,8 +267,20 @@ final class CorrelationBatch {
     }
   }
 
-  /** What phase 1 read: the due assets and the advisory versions (tracking id to version). */
-  private record Snapshot(List<StoredAsset> assets, Map<String, String> versions) {}
+  /**
+   * Phase 1. The generation is read before the versions: an import committing between the two reads
+   * leaves newer versions under an older generation, which only makes the store step match the
+   * batch again; the other order could store matches against versions it never saw.
+   */
+  private Snapshot snapshot(Connection c, int limit) throws SQLException {
+    long generation = advisories.generation(c);
+    Map<String, String> versions = advisories.versions(c);
+    return new Snapshot(due(c, limit, ""), versions, generation);
+  }
+
+  /** What phase 1 read: the due assets, the advisory versions and their generation. */
+  private record Snapshot(
+      List<StoredAsset> assets, Map<String, String> versions, long generation) {}
 
   /** An asset's matches and the identity they were computed for. */
   private record Matched(MatchIdentity identity, List<FoundMatch> found) {}

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -33,12 +35,34 @@ final class AgentLoad {
   }
 
   /** What one load phase measured. */
-  record Result(int reports, int assets, int failures, double seconds, List<Long> latencyNanos) {
+  record Result(
+      int reports,
+      int assets,
+      int failures,
+      double seconds,
+      List<Long> latencyNanos,
+      Map<Integer, List<Long>> latencyByRound) {
     double assetsPerSecond() {
       return assets / seconds;
     }
 
     double percentileMillis(double p) {
+      return percentileMillis(latencyNanos, p);
+    }
+
+    /** p50 and max per round, to see whether slow answers cluster (start-up, a stall) or not. */
+    String byRound() {
+      StringBuilder out = new StringBuilder();
+      latencyByRound.forEach(
+          (round, nanos) ->
+              out.append(
+                  String.format(
+                      "  round %d: p50 %.0f ms, max %.0f ms%n",
+                      round, percentileMillis(nanos, 50), percentileMillis(nanos, 100))));
+      return out.toString();
+    }
+
+    private static double percentileMillis(List<Long> latencyNanos, double p) {
       List<Long> sorted = new ArrayList<>(latencyNanos);
       Collections.sort(sorted);
       if (sorted.isEmpty()) {
@@ -59,6 +83,7 @@ final class AgentLoad {
       String phase)
       throws InterruptedException {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    Map<Integer, List<Long>> byRound = new ConcurrentSkipListMap<>();
     AtomicInteger failures = new AtomicInteger();
     AtomicInteger assets = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
@@ -83,7 +108,11 @@ final class AgentLoad {
                           .encode();
                   long t0 = System.nanoTime();
                   int status = post(tokens.get(agent), body);
-                  latencies.add(System.nanoTime() - t0);
+                  long latency = System.nanoTime() - t0;
+                  latencies.add(latency);
+                  byRound
+                      .computeIfAbsent(r, k -> Collections.synchronizedList(new ArrayList<>()))
+                      .add(latency);
                   if (status == 201) {
                     assets.addAndGet(perReport);
                   } else {
@@ -100,7 +129,7 @@ final class AgentLoad {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Result(
-        latencies.size(), assets.get(), failures.get(), seconds, List.copyOf(latencies));
+        latencies.size(), assets.get(), failures.get(), seconds, List.copyOf(latencies), byRound);
   }
 
   private int post(String token, String body) {

@@ -74,6 +74,7 @@ public final class CollectorLoadBenchmark {
     AgentLoad.Result paced =
         load.run(tokens, fleets, 0, s.pacedRounds(), s.perReport(), s.periodMillis(), "paced");
     print("paced (offered " + s.offeredAssetsPerSecond() + " assets/s)", paced, collector);
+    System.out.print(paced.byRound());
     AgentLoad.Result closed =
         load.run(tokens, fleets, s.pacedRounds(), s.closedRounds(), s.perReport(), 0, "closed");
     print("closed loop", closed, collector);
