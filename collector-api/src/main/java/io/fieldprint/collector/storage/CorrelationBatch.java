@@ -116,7 +116,10 @@ final class CorrelationBatch {
     return stored;
   }
 
-  /** Stores the matches unless what they were computed from has changed. */
+  /**
+   * Stores the matches of the assets still due with the identity they were matched for; empty when
+   * the advisories changed since the batch read them.
+   */
   private Optional<CorrelationRun> storeIfCurrent(
       Connection c, long matchedWith, Map<String, Matched> matched, AlertRouter router)
       throws SQLException {
@@ -134,9 +137,6 @@ final class CorrelationBatch {
         still.add(a);
         found.put(a.uid(), m.found());
       }
-    }
-    if (still.isEmpty()) {
-      return Optional.empty();
     }
     return Optional.of(store(c, still, found, router));
   }
