@@ -159,7 +159,7 @@ final class CorrelationBatch {
     if (assets.isEmpty()) {
       return new CorrelationRun(0, 0, 0, 0);
     }
-    Set<String> kevCves = kev.cves(c);
+    KevCves kevCves = new KevCves(c);
     long now = clock.millis();
     int[] counts = new int[3];
     // one read of the batch's stored matches, one write of its vendor keys and marks
@@ -181,7 +181,7 @@ final class CorrelationBatch {
       List<FoundMatch> found,
       Map<String, MatchTable.Previous> previous,
       AlertRouter router,
-      Set<String> kevCves,
+      KevCves kevCves,
       long now,
       int[] counts)
       throws SQLException {
@@ -197,7 +197,7 @@ final class CorrelationBatch {
       Optional<CorrelationStore.Alert> alert = alerts.create(c, asset, f, kind, now);
       if (alert.isPresent()) {
         counts[2]++;
-        for (String destination : router.destinations(alert.get(), kevCves)) {
+        for (String destination : router.destinations(alert.get(), kevCves.get())) {
           alerts.enqueue(c, alert.get().id(), destination, now);
         }
       }
@@ -281,6 +281,23 @@ final class CorrelationBatch {
   /** What phase 1 read: the due assets, the advisory versions and their generation. */
   private record Snapshot(
       List<StoredAsset> assets, Map<String, String> versions, long generation) {}
+
+  /** The CVE ids of the stored KEV catalog, read once and only when an alert is routed. */
+  private final class KevCves {
+    private final Connection c;
+    private Set<String> cves;
+
+    KevCves(Connection c) {
+      this.c = c;
+    }
+
+    Set<String> get() throws SQLException {
+      if (cves == null) {
+        cves = kev.cves(c);
+      }
+      return cves;
+    }
+  }
 
   /** An asset's matches and the identity they were computed for. */
   private record Matched(MatchIdentity identity, List<FoundMatch> found) {}
