@@ -165,9 +165,13 @@ final class CorrelationBatch {
     // one read of the batch's stored matches, one write of its vendor keys and marks
     Map<String, Map<String, MatchTable.Previous>> previous =
         matches.previous(c, assets.stream().map(StoredAsset::uid).toList());
-    for (StoredAsset asset : assets) {
-      Map<String, MatchTable.Previous> before = previous.getOrDefault(asset.uid(), new HashMap<>());
-      correlate(c, asset, found.get(asset.uid()), before, router, kevCves, now, counts);
+    try (MatchTable.Writes writes = matches.writes(c)) {
+      for (StoredAsset asset : assets) {
+        Map<String, MatchTable.Previous> before =
+            previous.getOrDefault(asset.uid(), new HashMap<>());
+        correlate(c, writes, asset, found.get(asset.uid()), before, router, kevCves, now, counts);
+      }
+      writes.execute();
     }
     vendorKeys.write(c, assets);
     markCorrelated(c, assets, now);
@@ -177,6 +181,7 @@ final class CorrelationBatch {
   /** Stores the differences for one asset; counts[] is added, removed, alerts. */
   private void correlate(
       Connection c,
+      MatchTable.Writes writes,
       StoredAsset asset,
       List<FoundMatch> found,
       Map<String, MatchTable.Previous> previous,
@@ -186,7 +191,7 @@ final class CorrelationBatch {
       int[] counts)
       throws SQLException {
     for (FoundMatch f : found) {
-      MatchTable.Change change = matches.write(c, asset, f, previous.remove(f.advisoryId()), now);
+      MatchTable.Change change = writes.add(asset, f, previous.remove(f.advisoryId()), now);
       if (change == MatchTable.Change.NEW) {
         counts[0]++;
       }

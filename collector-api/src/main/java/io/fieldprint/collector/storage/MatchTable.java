@@ -71,50 +71,94 @@ final class MatchTable {
         rs.getString(7));
   }
 
+  /** The match writes of one correlation transaction, sent as two JDBC batches. */
+  Writes writes(Connection c) throws SQLException {
+    return new Writes(c);
+  }
+
   /**
-   * Writes a found match and says how it changed; a match whose stored row already holds the same
-   * values is not written again ({@code updated_at} is when the match last changed).
+   * Found matches to store: a match whose stored row already holds the same values is not written
+   * again ({@code updated_at} is when the match last changed); the others go to the database in one
+   * batch of inserts and one of updates when {@link #execute} is called.
    */
-  Change write(Connection c, StoredAsset asset, FoundMatch f, Previous old, long now)
-      throws SQLException {
-    Object cvss = f.cvss().<Object>map(d -> d).orElse(JDBCType.DOUBLE);
-    if (old == null) {
-      JdbcCollectorStore.update(
-          c,
-          "INSERT INTO matches (site_id, asset_uid, advisory_id, advisory_version, confidence,"
-              + " cvss, tlp, explanation_json, first_matched_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          asset.siteId(),
-          asset.uid(),
-          f.advisoryId(),
+  static final class Writes implements AutoCloseable {
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+    private int inserts;
+    private int updates;
+
+    private Writes(Connection c) throws SQLException {
+      this.insert =
+          c.prepareStatement(
+              "INSERT INTO matches (site_id, asset_uid, advisory_id, advisory_version, confidence,"
+                  + " cvss, tlp, explanation_json, first_matched_at, updated_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      this.update =
+          c.prepareStatement(
+              "UPDATE matches SET advisory_version = ?, confidence = ?, cvss = ?, tlp = ?,"
+                  + " explanation_json = ?, updated_at = ? WHERE asset_uid = ? AND advisory_id = ?");
+    }
+
+    /** Queues the write {@code f} needs over the stored {@code old} (null: none) and says why. */
+    Change add(StoredAsset asset, FoundMatch f, Previous old, long now) throws SQLException {
+      Object cvss = f.cvss().<Object>map(d -> d).orElse(JDBCType.DOUBLE);
+      if (old == null) {
+        JdbcCollectorStore.bindAll(
+            insert,
+            asset.siteId(),
+            asset.uid(),
+            f.advisoryId(),
+            f.advisoryVersion(),
+            f.confidence().wire(),
+            cvss,
+            f.tlp().orElse(null),
+            f.explanationJson(),
+            now,
+            now);
+        insert.addBatch();
+        inserts++;
+        return Change.NEW;
+      }
+      if (old.holds(f)) {
+        return Change.SAME;
+      }
+      JdbcCollectorStore.bindAll(
+          update,
           f.advisoryVersion(),
           f.confidence().wire(),
           cvss,
           f.tlp().orElse(null),
           f.explanationJson(),
           now,
-          now);
-      return Change.NEW;
+          asset.uid(),
+          f.advisoryId());
+      update.addBatch();
+      updates++;
+      if (f.confidence().compareTo(old.confidence()) > 0) {
+        return Change.UPGRADED;
+      }
+      return f.advisoryVersion().equals(old.version()) ? Change.SAME : Change.REVISED;
     }
-    if (old.holds(f)) {
-      return Change.SAME;
+
+    void execute() throws SQLException {
+      if (inserts > 0) {
+        insert.executeBatch();
+      }
+      if (updates > 0) {
+        update.executeBatch();
+      }
+      inserts = 0;
+      updates = 0;
     }
-    JdbcCollectorStore.update(
-        c,
-        "UPDATE matches SET advisory_version = ?, confidence = ?, cvss = ?, tlp = ?,"
-            + " explanation_json = ?, updated_at = ? WHERE asset_uid = ? AND advisory_id = ?",
-        f.advisoryVersion(),
-        f.confidence().wire(),
-        cvss,
-        f.tlp().orElse(null),
-        f.explanationJson(),
-        now,
-        asset.uid(),
-        f.advisoryId());
-    if (f.confidence().compareTo(old.confidence()) > 0) {
-      return Change.UPGRADED;
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        insert.close();
+      } finally {
+        update.close();
+      }
     }
-    return f.advisoryVersion().equals(old.version()) ? Change.SAME : Change.REVISED;
   }
 
   void delete(Connection c, String assetUid, String advisoryId) throws SQLException {
