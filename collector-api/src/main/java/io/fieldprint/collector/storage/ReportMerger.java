@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,17 +114,19 @@ final class ReportMerger {
       return List.of();
     }
     int[] counts;
+    List<String> uidsBound = new ArrayList<>(fresh.size());
     try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
       for (ReportedAsset a : fresh) {
-        bindNew(ps, r, a, now);
+        uidsBound.add(bindNew(ps, r, a, now));
         ps.addBatch();
       }
       counts = ps.executeBatch();
     }
+    boolean[] inserted = inserted(c, r.siteId(), fresh, counts, uidsBound);
     List<ReportedAsset> raced = new ArrayList<>();
     for (int i = 0; i < fresh.size(); i++) {
       ReportedAsset a = fresh.get(i);
-      if (counts[i] == 0) {
+      if (!inserted[i]) {
         raced.add(a);
       } else {
         events.add(event(r, a, AssetEvent.NEW_DEVICE, null, a.firmware().orElse(null), now));
@@ -130,12 +135,37 @@ final class ReportMerger {
     return raced;
   }
 
-  private void bindNew(PreparedStatement ps, IncomingReport r, ReportedAsset a, Instant now)
+  /**
+   * Which rows of the insert batch went in: from the update counts, or, when the driver rewrote the
+   * batch into multi-row inserts and reports no counts (PostgreSQL's {@code
+   * reWriteBatchedInserts}), from the uid each stored row carries.
+   */
+  private boolean[] inserted(
+      Connection c, String site, List<ReportedAsset> fresh, int[] counts, List<String> uidsBound)
+      throws SQLException {
+    boolean[] out = new boolean[fresh.size()];
+    if (Arrays.stream(counts).noneMatch(n -> n == Statement.SUCCESS_NO_INFO)) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = counts[i] != 0;
+      }
+      return out;
+    }
+    Map<String, Existing> stored = existing(c, site, fresh);
+    for (int i = 0; i < out.length; i++) {
+      Existing e = stored.get(fresh.get(i).assetId());
+      out[i] = e != null && e.row().uid().equals(uidsBound.get(i));
+    }
+    return out;
+  }
+
+  /** Binds a new row; returns the uid it was given. */
+  private String bindNew(PreparedStatement ps, IncomingReport r, ReportedAsset a, Instant now)
       throws SQLException {
     int i = 1;
+    String uid = uids.get();
     ps.setString(i++, r.siteId());
     ps.setString(i++, a.assetId());
-    ps.setString(i++, uids.get());
+    ps.setString(i++, uid);
     for (Optional<String> v :
         List.of(
             a.name(), a.vendor(), a.product(), a.model(), a.firmware(), a.hardware(), a.serial())) {
@@ -149,6 +179,7 @@ final class ReportMerger {
     ps.setLong(i++, a.lastSeen().orElse(now).toEpochMilli());
     ps.setString(i++, r.agentId());
     ps.setLong(i, now.toEpochMilli());
+    return uid;
   }
 
   /**
@@ -230,10 +261,12 @@ final class ReportMerger {
 
   private void writeEvidence(Connection c, String site, List<ReportedAsset> assets, Instant now)
       throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
+    // one row per key, the last one reported: a multi-row upsert may not touch a row twice
+    Map<List<String>, Object[]> rows = new LinkedHashMap<>();
     for (ReportedAsset a : assets) {
       for (ReportedAsset.ReportedEvidence e : a.evidence()) {
-        rows.add(
+        rows.put(
+            List.of(a.assetId(), e.source(), e.origin()),
             new Object[] {
               site,
               a.assetId(),
@@ -245,16 +278,18 @@ final class ReportMerger {
             });
       }
     }
-    batch(c, UPSERT_EVIDENCE, rows);
+    batch(c, UPSERT_EVIDENCE, List.copyOf(rows.values()));
   }
 
   private int writeFindings(Connection c, IncomingReport r, Instant now) throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
+    // one row per key, the last one reported: a multi-row upsert may not touch a row twice
+    Map<List<String>, Object[]> rows = new LinkedHashMap<>();
     List<ReportedFinding> ordered = new ArrayList<>(r.findings());
     ordered.sort(
         Comparator.comparing(ReportedFinding::assetId).thenComparing(ReportedFinding::rule));
     for (ReportedFinding f : ordered) {
-      rows.add(
+      rows.put(
+          List.of(f.assetId(), f.rule()),
           new Object[] {
             r.siteId(),
             f.assetId(),
@@ -267,7 +302,7 @@ final class ReportMerger {
             now.toEpochMilli()
           });
     }
-    batch(c, UPSERT_FINDING, rows);
+    batch(c, UPSERT_FINDING, List.copyOf(rows.values()));
     return rows.size();
   }
 

@@ -676,6 +676,22 @@ abstract class CollectorStoreContract {
     AssetDetail d = onlyAsset("plant-a");
     assertEquals(Optional.of("V2"), d.asset().firmware());
     assertEquals(Optional.of("Siemens"), d.asset().vendor());
+    assertEquals(1, d.evidence().size(), "one entry per decoder and origin: the later one");
+    assertTrue(d.evidence().get(0).fieldsJson().contains("V2"), d.evidence().get(0).fieldsJson());
+  }
+
+  @Test
+  void aFindingReportedTwiceInOneReportIsStoredOnceWithTheLaterDetail() {
+    ReportedAsset a = plc("mac:00:1b:1b:00:00:01", "Siemens", "V1");
+    List<ReportedFinding> findings =
+        List.of(
+            new ReportedFinding(a.assetId(), "cleartext.telnet", "medium", "Telnet", "first", 1),
+            new ReportedFinding(a.assetId(), "cleartext.telnet", "medium", "Telnet", "second", 2));
+    store.ingest(
+        new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), List.of(a), findings));
+    List<StoredFinding> stored = onlyAsset("plant-a").findings();
+    assertEquals(1, stored.size());
+    assertEquals(Optional.of("second"), stored.get(0).detail());
   }
 
   private List<AssetEvent> eventsOf(String assetId) {

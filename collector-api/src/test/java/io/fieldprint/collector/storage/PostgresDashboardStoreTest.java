@@ -30,7 +30,7 @@ class PostgresDashboardStoreTest extends DashboardStoreContract {
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
-    return postgres.getDatabase("postgres", name);
+    return postgres.getDatabase("postgres", name, Database.POSTGRESQL_DRIVER);
   }
 
   @Override

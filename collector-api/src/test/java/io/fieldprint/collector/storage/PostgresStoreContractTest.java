@@ -50,7 +50,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
-    return postgres.getDatabase("postgres", name);
+    return postgres.getDatabase("postgres", name, Database.POSTGRESQL_DRIVER);
   }
 
   @Override
@@ -84,7 +84,9 @@ class PostgresStoreContractTest extends CollectorStoreContract {
     for (int i = 0; i < 2; i++) {
       collectors.add(
           new JdbcCorrelationStore(
-              postgres.getDatabase("postgres", currentName()), Dialect.POSTGRESQL, clock));
+              postgres.getDatabase("postgres", currentName(), Database.POSTGRESQL_DRIVER),
+              Dialect.POSTGRESQL,
+              clock));
     }
     new AdvisoryImporter(collectors.get(0), new CsafReader(), clock)
         .importDocument(CsafFixtures.cisa(CsafFixtures.S7_1500), "t", "test");
@@ -174,7 +176,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
         new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), plcs, List.of()));
     JdbcCollectorStore second =
         new JdbcCollectorStore(
-            postgres.getDatabase("postgres", currentName()),
+            postgres.getDatabase("postgres", currentName(), Database.POSTGRESQL_DRIVER),
             Dialect.POSTGRESQL,
             clock,
             () -> "v" + uids.incrementAndGet());
