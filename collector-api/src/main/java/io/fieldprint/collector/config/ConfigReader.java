@@ -200,6 +200,7 @@ public final class ConfigReader {
         Set.of(
             "maxBodyBytes",
             "maxAssetsPerReport",
+            "maxFindingsPerReport",
             "maxArrayLength",
             "maxStringLength",
             "maxDepth",
@@ -207,6 +208,7 @@ public final class ConfigReader {
     return new RequestLimits(
         s.number("maxBodyBytes", d.maxBodyBytes(), 1024, 1L << 30),
         s.integer("maxAssetsPerReport", d.maxAssetsPerReport(), 1, 1_000_000),
+        s.integer("maxFindingsPerReport", d.maxFindingsPerReport(), 1, 10_000_000),
         s.integer("maxArrayLength", d.maxArrayLength(), 1, 1_000_000),
         s.integer("maxStringLength", d.maxStringLength(), 16, 10_000_000),
         s.integer("maxDepth", d.maxDepth(), 4, 256),

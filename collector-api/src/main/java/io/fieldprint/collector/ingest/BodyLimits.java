@@ -18,21 +18,27 @@ final class BodyLimits {
 
   /** The first violation, with its JSON pointer, or empty. */
   Optional<String> violation(JsonNode root) {
-    JsonNode assets = root.path("inventory").path("assets");
-    if (assets.isArray() && assets.size() > limits.maxAssetsPerReport()) {
-      return Optional.of(
-          "/inventory/assets has "
-              + assets.size()
-              + " items; the limit is "
-              + limits.maxAssetsPerReport());
+    Optional<String> v = count(root, "assets", limits.maxAssetsPerReport());
+    if (v.isEmpty()) {
+      v = count(root, "findings", limits.maxFindingsPerReport());
     }
-    return walk(root, "");
+    return v.isPresent() ? v : walk(root, "");
+  }
+
+  private static Optional<String> count(JsonNode root, String array, int limit) {
+    JsonNode items = root.path("inventory").path(array);
+    if (items.isArray() && items.size() > limit) {
+      return Optional.of(
+          "/inventory/" + array + " has " + items.size() + " items; the limit is " + limit);
+    }
+    return Optional.empty();
   }
 
   private Optional<String> walk(JsonNode node, String pointer) {
     if (node.isArray()) {
-      boolean isAssets = pointer.equals("/inventory/assets");
-      if (!isAssets && node.size() > limits.maxArrayLength()) {
+      boolean counted =
+          pointer.equals("/inventory/assets") || pointer.equals("/inventory/findings");
+      if (!counted && node.size() > limits.maxArrayLength()) {
         return Optional.of(
             pointer + " has " + node.size() + " items; the limit is " + limits.maxArrayLength());
       }

@@ -194,6 +194,50 @@ class CollectorApiTest {
   }
 
   @Test
+  void findingsAreBoundedByTheirOwnLimitNotByTheArrayLimit() throws Exception {
+    try (RunningCollector limited =
+        new RunningCollector(
+            dir.resolve("limited"),
+            "limits:\n  maxArrayLength: 100\n  maxFindingsPerReport: 300\n")) {
+      String agent = limited.siteWithAgent("plant-a");
+      HttpResponse<String> accepted =
+          limited.post("/api/v1/reports", agent, report("r-1", withFindings(150)));
+      assertEquals(
+          201, accepted.statusCode(), "more findings than maxArrayLength: " + accepted.body());
+      HttpResponse<String> refused =
+          limited.post("/api/v1/reports", agent, report("r-2", withFindings(301)));
+      assertEquals(400, refused.statusCode());
+      assertTrue(
+          refused.body().contains("/inventory/findings has 301 items; the limit is 300"),
+          refused.body());
+    }
+  }
+
+  /** One PLC with {@code n} findings of distinct rules. */
+  private static JsonObject withFindings(int n) {
+    JsonObject inventory = onePlc("V1");
+    JsonObject evidence =
+        new JsonObject()
+            .put("source", "s7comm.szl")
+            .put("origin", "192.168.0.10:102")
+            .put("at", "2026-01-01T00:00:00Z")
+            .put("fields", new JsonObject().put("firmware", "V1"));
+    JsonArray findings = new JsonArray();
+    for (int i = 0; i < n; i++) {
+      findings.add(
+          new JsonObject()
+              .put("assetId", "mac:00:1b:1b:aa:bb:cc")
+              .put("rule", "test.rule-" + i)
+              .put("severity", "low")
+              .put("title", "finding " + i)
+              .putNull("detail")
+              .put("evidence", new JsonArray().add(evidence))
+              .put("occurrences", 1));
+    }
+    return inventory.put("findings", findings);
+  }
+
+  @Test
   void conflictsAndUnknownResourcesAnswerInJson() throws Exception {
     c.siteWithAgent("plant-a");
     HttpResponse<String> again =
