@@ -99,7 +99,7 @@ public final class AgentService implements AutoCloseable {
   public static AgentService start(AgentConfig config, String version, InstantSource clock)
       throws IOException, CaptureUnavailableException {
     long started = System.nanoTime();
-    NettyArenas.limitToOne();
+    NettyArenas.limit();
     LOG.info(Versions.describe(version, config.capture().isPresent()));
     LOG.info("configuration: {}", config);
     Builder b = new Builder(config, clock);

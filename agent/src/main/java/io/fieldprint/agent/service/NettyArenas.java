@@ -13,13 +13,20 @@ final class NettyArenas {
   static final String DIRECT = "io.netty.allocator.numDirectArenas";
   static final String HEAP = "io.netty.allocator.numHeapArenas";
 
+  /** Chunk = page (8 KiB) shifted left by this order: 1 MiB (Netty's default order 9: 4 MiB). */
+  static final String MAX_ORDER = "io.netty.allocator.maxOrder";
+
   private NettyArenas() {}
 
-  static void limitToOne() {
-    for (String key : new String[] {DIRECT, HEAP}) {
-      if (System.getProperty(key) == null) {
-        System.setProperty(key, "1");
-      }
+  static void limit() {
+    setUnlessGiven(DIRECT, "1");
+    setUnlessGiven(HEAP, "1");
+    setUnlessGiven(MAX_ORDER, "7");
+  }
+
+  private static void setUnlessGiven(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
     }
   }
 }
