@@ -32,10 +32,14 @@ public final class LiveCapture implements AutoCloseable {
   private static final int STATS_EVERY_FRAMES = 1000;
 
   /**
-   * libpcap's kernel buffer (its default is 2 MiB): at 20,000 packets/s this holds about half a
-   * second of traffic, enough to ride out a garbage collection without drops (docs/benchmarks.md).
+   * libpcap's kernel ring (its default is 2 MiB). With TPACKET_V3 a frame takes its captured bytes
+   * plus about 80 bytes of header: the bench/agent mix (140 bytes captured on average) at 20,000
+   * packets/s fills 8 MiB in about 1.9 s, and 1,000-byte frames in about 0.4 s, either far longer
+   * than the agent's garbage collections (at most about 0.15 s with {@code -Xmx96m}, loaded box).
+   * Its pages are all touched once the ring has wrapped, so it counts fully in the RSS
+   * (docs/benchmarks.md: 16 MiB before).
    */
-  static final int BUFFER_BYTES = 16 * 1024 * 1024;
+  static final int BUFFER_BYTES = 8 * 1024 * 1024;
 
   /**
    * The dissector's bounds in the agent: the library's defaults except 16 MiB (not 64 MiB) of TCP
