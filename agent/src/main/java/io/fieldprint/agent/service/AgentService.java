@@ -45,13 +45,13 @@ public final class AgentService implements AutoCloseable {
    * own start-up counts), or earlier when the first scan pass completes first; never later than one
    * report interval. Later reports come every report interval.
    */
-  public static final Duration FIRST_REPORT_AFTER = Duration.ofSeconds(2);
+  public static final Duration FIRST_REPORT_AFTER = Duration.ofMillis(1500);
 
   /**
    * ... but never sooner than this after the service started, so that it carries what the captures
    * saw meanwhile (a slow start on a loaded box does not make it an empty report).
    */
-  public static final Duration FIRST_REPORT_SOONEST = Duration.ofSeconds(1);
+  public static final Duration FIRST_REPORT_SOONEST = Duration.ofMillis(500);
 
   /**
    * Event-loop threads: the ops port, the collector connection and the timers need little (captures

@@ -47,28 +47,28 @@ class ReportTimerTest {
   }
 
   @Test
-  void theFirstReportIsDueTwoSecondsAfterTheProcessStartedNotAfterTheServiceStarted() {
-    // the service took 700 ms to start: 1.3 s are left of the 2 s
+  void theFirstReportIsDueOneAndAHalfSecondsAfterTheProcessStartedNotAfterTheServiceStarted() {
+    // the service took 700 ms to start: 800 ms are left of the 1.5 s
     assertEquals(
-        Duration.ofMillis(1300),
+        Duration.ofMillis(800),
         ReportTimer.firstReportDelay(LAUNCH, LAUNCH.plusMillis(700), FIVE_MINUTES));
   }
 
   @Test
-  void aSlowStartStillLeavesTheCapturesOneSecondBeforeTheFirstReport() {
+  void aSlowStartStillLeavesTheCapturesHalfASecondBeforeTheFirstReport() {
     assertEquals(
         AgentService.FIRST_REPORT_SOONEST,
         ReportTimer.firstReportDelay(LAUNCH, LAUNCH.plusSeconds(9), FIVE_MINUTES));
     assertEquals(
         AgentService.FIRST_REPORT_SOONEST,
-        ReportTimer.firstReportDelay(LAUNCH, LAUNCH.plusMillis(1500), FIVE_MINUTES));
+        ReportTimer.firstReportDelay(LAUNCH, LAUNCH.plusMillis(1200), FIVE_MINUTES));
   }
 
   @Test
   void aReportIntervalShorterThanTheEarlyDelayBoundsTheFirstReport() {
     assertEquals(
-        Duration.ofMillis(500),
-        ReportTimer.firstReportDelay(LAUNCH, LAUNCH.plusMillis(100), Duration.ofMillis(500)));
+        Duration.ofSeconds(1),
+        ReportTimer.firstReportDelay(LAUNCH, LAUNCH.plusMillis(100), Duration.ofSeconds(1)));
   }
 
   @Test
