@@ -48,6 +48,7 @@ VOLUME ["/var/lib/fieldprint-agent"]
 EXPOSE 9465
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD curl -fsS http://127.0.0.1:9465/health || exit 1
-# the launcher's JVM options for the agent (./fieldprint; docs/benchmarks.md)
-ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-Xss512k", "-Dfieldprint.home=/opt/fieldprint", "-jar", "/opt/fieldprint/fieldprint.jar", "agent"]
+# the launcher's JVM options and malloc arenas for the agent (./fieldprint; docs/benchmarks.md)
+ENV MALLOC_ARENA_MAX=1
+ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-Xss512k", "-Dfieldprint.home=/opt/fieldprint", "-jar", "/opt/fieldprint/fieldprint.jar", "agent"]
 CMD ["--config", "/etc/fieldprint/agent.yaml"]

@@ -15,8 +15,11 @@ import io.fieldprint.agent.service.scan.PassiveSightings;
 import io.fieldprint.protocols.inventory.MergeLimits;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +41,26 @@ public final class AgentService implements AutoCloseable {
   public static final Duration FLUSH_BUDGET = Duration.ofSeconds(10);
 
   /**
-   * The first report comes this soon, or earlier when the first scan pass completes first (never
-   * later than one report interval).
+   * The first report comes this long after the process started (the JVM's start time: the service's
+   * own start-up counts), or earlier when the first scan pass completes first; never later than one
+   * report interval. Later reports come every report interval.
    */
-  public static final Duration FIRST_REPORT_AFTER = Duration.ofSeconds(3);
+  public static final Duration FIRST_REPORT_AFTER = Duration.ofMillis(1500);
+
+  /**
+   * ... but never sooner than this after the service started, so that it carries what the captures
+   * saw meanwhile (a slow start on a loaded box does not make it an empty report).
+   */
+  public static final Duration FIRST_REPORT_SOONEST = Duration.ofMillis(500);
+
+  /**
+   * Event-loop threads: the ops port, the collector connection and the timers need little (captures
+   * and scans have their own threads, snapshots run on workers); Vert.x would take two per core.
+   */
+  static final int EVENT_LOOPS = 2;
+
+  /** Worker threads for snapshots and outbox writes (Vert.x would take 20). */
+  static final int WORKERS = 4;
 
   private final AgentConfig config;
   private final Vertx vertx;
@@ -54,6 +73,7 @@ public final class AgentService implements AutoCloseable {
   private final Optional<ReportSender> sender;
   private final Optional<ScanSchedule> scans;
   private final Optional<LocalAdvisories> advisories;
+  private final InstantSource clock;
   private OpsServer ops;
   private volatile boolean up = true;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -72,15 +92,17 @@ public final class AgentService implements AutoCloseable {
     this.sender = b.sender;
     this.scans = b.scans;
     this.advisories = b.advisories;
+    this.clock = b.clock;
   }
 
   /** Starts the agent; blocks until it runs (call from a main thread, not an event loop). */
   public static AgentService start(AgentConfig config, String version, InstantSource clock)
       throws IOException, CaptureUnavailableException {
     long started = System.nanoTime();
+    NettyArenas.limit();
     LOG.info(Versions.describe(version, config.capture().isPresent()));
     LOG.info("configuration: {}", config);
-    Builder b = new Builder(config);
+    Builder b = new Builder(config, clock);
     b.outbox = Outbox.open(config.dataDirectory(), config.outboxMaxBytes());
     LiveInventory inventory = new LiveInventory(MergeLimits.DEFAULT);
     PassiveSightings sightings = new PassiveSightings();
@@ -93,7 +115,12 @@ public final class AgentService implements AutoCloseable {
     b.advisories = openAdvisories(config, b);
     b.replays = Captures.replays(config, inventory);
     b.metrics = new AgentMetrics();
-    b.vertx = Vertx.vertx();
+    b.vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(EVENT_LOOPS)
+                .setWorkerPoolSize(WORKERS)
+                .setInternalBlockingPoolSize(WORKERS));
     b.context = b.vertx.getOrCreateContext();
     b.cycle = new ReportCycle(config, version, inventory, b.outbox, b.metrics, b.advisories, clock);
     b.sender = config.collector().map(link -> new ReportSender(b.vertx, b.outbox, link));
@@ -139,11 +166,19 @@ public final class AgentService implements AutoCloseable {
     }
     context.runOnContext(
         v -> {
-          reportTimer = new ReportTimer(vertx, config.reportInterval(), this::report);
-          reportTimer.start();
+          reportTimer =
+              new ReportTimer(ContextTimers.of(vertx), config.reportInterval(), this::report);
+          reportTimer.start(
+              ReportTimer.firstReportDelay(
+                  processStart(), clock.instant(), config.reportInterval()));
           sender.ifPresent(ReportSender::pump);
           scans.ifPresent(s -> s.start(reportTimer::scanPassDone));
         });
+  }
+
+  /** When this JVM started (the agent's process: the launcher execs it). */
+  private static Instant processStart() {
+    return Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
   }
 
   private void report() {
@@ -268,9 +303,11 @@ public final class AgentService implements AutoCloseable {
     Optional<ReportSender> sender = Optional.empty();
     Optional<ScanSchedule> scans = Optional.empty();
     Optional<LocalAdvisories> advisories = Optional.empty();
+    final InstantSource clock;
 
-    Builder(AgentConfig config) {
+    Builder(AgentConfig config, InstantSource clock) {
       this.config = config;
+      this.clock = clock;
     }
   }
 }

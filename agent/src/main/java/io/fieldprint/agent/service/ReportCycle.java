@@ -7,7 +7,11 @@ import io.fieldprint.agent.service.ops.AgentMetrics;
 import io.fieldprint.agent.service.outbox.Outbox;
 import io.fieldprint.protocols.inventory.Inventory;
 import io.fieldprint.protocols.inventory.InventoryJson;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +39,7 @@ final class ReportCycle {
   private final InstantSource clock;
   private final Optional<LocalAdvisories> advisories;
   private volatile int lastAssets;
+  private int lastBodyBytes;
   private final java.util.concurrent.atomic.AtomicLong queued =
       new java.util.concurrent.atomic.AtomicLong();
 
@@ -59,25 +64,37 @@ final class ReportCycle {
   synchronized String run() throws IOException {
     Inventory snapshot = inventory.snapshot();
     InventoryJson writer = new InventoryJson(version);
-    String json = writer.write(snapshot);
-    writeSnapshot(
-        advisories.isEmpty()
-            ? json
-            : writer.write(
-                snapshot.withMatches(
-                    advisories.get().match(snapshot).stream()
-                        .map(m -> (Object) m.toJson())
-                        .toList())));
     String reportId = config.agentId() + ":" + UUID.randomUUID();
-    byte[] body = ReportBody.of(reportId, config.site(), config.agentId(), version, json);
-    int dropped = outbox.add(reportId, clock.instant(), body);
+    ReportBody body =
+        ReportBody.write(
+            reportId,
+            config.site(),
+            config.agentId(),
+            version,
+            out -> writer.write(snapshot, out),
+            lastBodyBytes);
+    lastBodyBytes = body.bytes().length;
+    if (advisories.isEmpty()) {
+      writeSnapshot(out -> out.write(body.bytes(), body.inventoryOffset(), body.inventoryLength()));
+    } else {
+      Inventory matched =
+          snapshot.withMatches(
+              advisories.get().match(snapshot).stream().map(m -> (Object) m.toJson()).toList());
+      writeSnapshot(
+          out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(matched, w);
+            w.flush();
+          });
+    }
+    int dropped = outbox.add(reportId, clock.instant(), body.bytes());
     metrics.reportQueued(dropped);
     queued.incrementAndGet();
     lastAssets = snapshot.assets().size();
     if (dropped > 0) {
       LOG.warn("outbox over outboxMaxBytes: dropped the {} oldest unsent report(s)", dropped);
     }
-    LOG.info("report {} queued: {} asset(s), {} bytes", reportId, lastAssets, body.length);
+    LOG.info("report {} queued: {} asset(s), {} bytes", reportId, lastAssets, body.bytes().length);
     return reportId;
   }
 
@@ -89,10 +106,18 @@ final class ReportCycle {
     return lastAssets;
   }
 
-  private void writeSnapshot(String json) throws IOException {
+  /** Writes {@code DATA/inventory.json} through a temporary file, replaced atomically. */
+  private void writeSnapshot(SnapshotContent content) throws IOException {
     Path target = config.dataDirectory().resolve("inventory.json");
     Path temp = config.dataDirectory().resolve("inventory.json.tmp");
-    Files.writeString(temp, json, StandardCharsets.UTF_8);
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+      content.writeTo(out);
+    }
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @FunctionalInterface
+  private interface SnapshotContent {
+    void writeTo(OutputStream out) throws IOException;
   }
 }

@@ -1,16 +1,19 @@
 package io.fieldprint.agent.service;
 
-import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * When reports are taken: the first one early (when the first scan pass completes or {@link
- * AgentService#FIRST_REPORT_AFTER} after the start, whichever comes first, and never later than one
- * report interval), then one every report interval. Only one early report is ever taken, so a fast
- * scan cannot flood the outbox. Every method runs on the agent's event-loop context.
+ * When reports are taken: the first one early, then one every report interval. The first is due
+ * {@link AgentService#FIRST_REPORT_AFTER} after the <em>process</em> started (the JVM's start, so
+ * the service's own start-up counts against it), but no sooner than {@link
+ * AgentService#FIRST_REPORT_SOONEST} after the service started (so it carries what the captures saw
+ * in that time), nor later than one report interval; it is taken at once when the first scan pass
+ * ends before that. Only one early report is ever taken, so a fast scan cannot flood the outbox or
+ * the collector. Every method runs on the agent's event-loop context.
  */
 final class ReportTimer {
-  private final Vertx vertx;
+  private final ContextTimers timers;
   private final Duration interval;
   private final Runnable report;
   private long firstTimer = -1;
@@ -18,16 +21,28 @@ final class ReportTimer {
   private boolean firstDone;
   private boolean stopped;
 
-  ReportTimer(Vertx vertx, Duration interval, Runnable report) {
-    this.vertx = vertx;
+  ReportTimer(ContextTimers timers, Duration interval, Runnable report) {
+    this.timers = timers;
     this.interval = interval;
     this.report = report;
   }
 
-  /** Arms the early first report. */
-  void start() {
-    long first = Math.min(interval.toMillis(), AgentService.FIRST_REPORT_AFTER.toMillis());
-    firstTimer = vertx.setTimer(first, id -> first());
+  /**
+   * How long after {@code now} (the service's start) the first report is due, for a process that
+   * started at {@code processStart}.
+   */
+  static Duration firstReportDelay(Instant processStart, Instant now, Duration interval) {
+    Duration due = Duration.between(now, processStart.plus(AgentService.FIRST_REPORT_AFTER));
+    Duration delay =
+        due.compareTo(AgentService.FIRST_REPORT_SOONEST) < 0
+            ? AgentService.FIRST_REPORT_SOONEST
+            : due;
+    return delay.compareTo(interval) > 0 ? interval : delay;
+  }
+
+  /** Arms the early first report, {@code delay} from now. */
+  void start(Duration delay) {
+    firstTimer = timers.once(delay, this::first);
   }
 
   /** The first scan pass is done: take the first report now unless it was taken already. */
@@ -40,16 +55,16 @@ final class ReportTimer {
       return;
     }
     firstDone = true;
-    vertx.cancelTimer(firstTimer);
+    timers.cancel(firstTimer);
     report.run();
-    periodic = vertx.setPeriodic(interval.toMillis(), id -> report.run());
+    periodic = timers.every(interval, report);
   }
 
   void stop() {
     stopped = true;
-    vertx.cancelTimer(firstTimer);
+    timers.cancel(firstTimer);
     if (periodic >= 0) {
-      vertx.cancelTimer(periodic);
+      timers.cancel(periodic);
     }
   }
 }

@@ -21,9 +21,17 @@ record BuildOutputs(String agentJar, String collectorJar) {
 
   private static final Pattern AGENT_JVM = Pattern.compile("\n\\s*agent\\) jvm_opts=\\(([^)]*)\\)");
 
+  private static final Pattern AGENT_ARENAS =
+      Pattern.compile("\n\\s*export MALLOC_ARENA_MAX=\"\\$\\{MALLOC_ARENA_MAX:-(\\d+)}\" ;;");
+
   /** The JVM options the launcher {@code ./fieldprint} gives the agent. */
   static String launcherAgentOptions() throws IOException {
     return match(AGENT_JVM, ROOT.resolve("fieldprint"));
+  }
+
+  /** The {@code MALLOC_ARENA_MAX} the launcher exports for the agent (unless already set). */
+  static String launcherAgentMallocArenas() throws IOException {
+    return match(AGENT_ARENAS, ROOT.resolve("fieldprint"));
   }
 
   static BuildOutputs read() throws IOException {

@@ -134,6 +134,10 @@ class DockerArtefactsTest {
     assertTrue(
         entrypoint.replace("\", \"", " ").startsWith("[\"java " + options + " "),
         "the launcher's agent JVM options " + options + ": " + entrypoint);
+    assertEquals(
+        List.of("MALLOC_ARENA_MAX=" + BuildOutputs.launcherAgentMallocArenas()),
+        agentImage().last().arguments("ENV"),
+        "the launcher's malloc arenas");
     assertEquals("agent", agentImage().last().name(), "the default target is the agent");
   }
 

@@ -81,6 +81,10 @@ class SystemdUnitTest {
     assertTrue(
         exec.startsWith("/usr/bin/java " + BuildOutputs.launcherAgentOptions() + " "),
         "the launcher's JVM options: " + exec);
+    assertEquals(
+        "MALLOC_ARENA_MAX=" + BuildOutputs.launcherAgentMallocArenas(),
+        one(s, "Environment"),
+        "the launcher's malloc arenas");
     assertEquals("agent-token:/etc/fieldprint/agent-token", one(s, "LoadCredential"));
     assertEquals("2", one(s, "RestartPreventExitStatus"), "a config error is not retried");
   }

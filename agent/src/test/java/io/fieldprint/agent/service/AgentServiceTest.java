@@ -65,7 +65,9 @@ class AgentServiceTest {
                     + "ops: {port: 0}\n",
                 dir);
     try (AgentService agent = AgentService.start(config, "test", InstantSource.system())) {
-      // the old schedule took min(30 s, interval); the early first report comes after 3 s
+      // the old schedule took min(30 s, interval); the first report is due 2 s after the JVM
+      // started
+      // (at least 1 s after the service did)
       AgentFiles.awaitSnapshot(
           config.dataDirectory(),
           s -> s.contains("fieldprint.inventory/1"),

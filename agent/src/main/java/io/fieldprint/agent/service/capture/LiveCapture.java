@@ -9,16 +9,15 @@ import io.fieldprint.protocols.model.Observation;
 import io.fieldprint.protocols.packet.DissectorLimits;
 import io.fieldprint.protocols.packet.PacketDissector;
 import io.fieldprint.protocols.passive.StandardDecoders;
-import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
-import java.util.concurrent.TimeoutException;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
 import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.RawPacketListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +32,24 @@ public final class LiveCapture implements AutoCloseable {
   private static final int STATS_EVERY_FRAMES = 1000;
 
   /**
-   * libpcap's kernel buffer (its default is 2 MiB): at 20,000 packets/s this holds about half a
-   * second of traffic, enough to ride out a garbage collection without drops (docs/benchmarks.md).
+   * libpcap's kernel ring (its default is 2 MiB). With TPACKET_V3 a frame takes its captured bytes
+   * plus about 80 bytes of header: the bench/agent mix (140 bytes captured on average) at 20,000
+   * packets/s fills 8 MiB in about 1.9 s, and 1,000-byte frames in about 0.4 s, either far longer
+   * than the agent's garbage collections (at most about 0.15 s with {@code -Xmx96m}, loaded box).
+   * Its pages are all touched once the ring has wrapped, so it counts fully in the RSS
+   * (docs/benchmarks.md: 16 MiB before).
    */
-  static final int BUFFER_BYTES = 16 * 1024 * 1024;
+  static final int BUFFER_BYTES = 8 * 1024 * 1024;
+
+  /**
+   * The dissector's bounds in the agent: the library's defaults except 16 MiB (not 64 MiB) of TCP
+   * reassembly buffered over all connections together, so that a busy plant's unfinished PDUs fit
+   * in the agent's heap (launcher: {@code -Xmx96m}) beside the inventory and a snapshot. Beyond it
+   * a connection's out-of-order data is skipped past its hole and a PDU that cannot be buffered is
+   * given up ("TCP buffer budget exhausted"), as everywhere the budget runs out.
+   */
+  public static final DissectorLimits DISSECTOR_LIMITS =
+      DissectorLimits.builder().maxBufferedBytesTotal(16L << 20).build();
 
   private final PcapHandle handle;
   private final CaptureCounters counters;
@@ -49,7 +62,7 @@ public final class LiveCapture implements AutoCloseable {
     this.counters = new CaptureCounters(name);
     this.dissector =
         new PacketDissector(
-            StandardDecoders.create(), DissectorLimits.defaults(), new CountingWarnings(sink));
+            StandardDecoders.create(), DISSECTOR_LIMITS, new CountingWarnings(sink));
     this.thread = new Thread(this::readLoop, "fieldprint-capture-" + name);
     this.thread.setDaemon(true);
   }
@@ -110,25 +123,24 @@ public final class LiveCapture implements AutoCloseable {
     return counters;
   }
 
+  /**
+   * Reads with {@code pcap_dispatch}: one call hands over what one kernel block holds (or returns 0
+   * after the read timeout), and libpcap's counters are read every {@link #STATS_EVERY_FRAMES}
+   * frames and on every idle timeout. Not {@code pcap_next_ex} through pcap4j's {@code
+   * getNextRawPacketEx}: that allocates two JNA {@code Memory} objects per packet, each freed only
+   * by JNA's cleaner thread after a garbage collection; at 20,000 packets/s their backlog held
+   * about 15 MB of heap and the malloc'd memory behind it (docs/benchmarks.md, bench/agent).
+   */
   private void readLoop() {
-    long number = 0;
     int linkType = handle.getDlt().value();
+    RawPacketListener listener = data -> accept(linkType, data);
     try {
       while (!stopping) {
-        byte[] data;
-        try {
-          data = handle.getNextRawPacketEx();
-        } catch (TimeoutException e) {
-          readStats();
-          continue;
-        }
-        number++;
-        accept(number, linkType, data);
-        if (number % STATS_EVERY_FRAMES == 0) {
+        if (handle.dispatch(-1, listener) == 0) {
           readStats();
         }
       }
-    } catch (EOFException | NotOpenException e) {
+    } catch (InterruptedException | NotOpenException e) {
       LOG.debug("capture on {} ended: {}", counters.interfaceName(), e.toString());
     } catch (PcapNativeException | RuntimeException e) {
       counters.error = "capture on " + counters.interfaceName() + " failed: " + e.getMessage();
@@ -140,11 +152,12 @@ public final class LiveCapture implements AutoCloseable {
     }
   }
 
-  private void accept(long number, int linkType, byte[] data) {
+  /** One frame, on the capture thread inside {@code pcap_dispatch}. */
+  private void accept(int linkType, byte[] data) {
+    long number = counters.frames.incrementAndGet();
     Timestamp ts = handle.getTimestamp();
     long nanos = ts.getTime() / 1000 * 1_000_000_000L + ts.getNanos();
     Integer original = handle.getOriginalLength();
-    counters.frames.incrementAndGet();
     counters.bytes.addAndGet(data.length);
     if (counters.firstNanos < 0) {
       counters.firstNanos = nanos;
@@ -158,6 +171,9 @@ public final class LiveCapture implements AutoCloseable {
             ByteBuffer.wrap(data),
             original == null ? data.length : original);
     dissector.accept(frame, counters.interfaceName());
+    if (number % STATS_EVERY_FRAMES == 0) {
+      readStats();
+    }
   }
 
   /** Copies libpcap's counters (received, dropped) into the counters; on the capture thread. */

@@ -9,7 +9,6 @@ import io.fieldprint.protocols.decode.ObservationSink;
 import io.fieldprint.protocols.inventory.InventorySource;
 import io.fieldprint.protocols.model.Finding;
 import io.fieldprint.protocols.model.Observation;
-import io.fieldprint.protocols.packet.DissectorLimits;
 import io.fieldprint.protocols.packet.PacketDissector;
 import io.fieldprint.protocols.passive.StandardDecoders;
 import java.io.IOException;
@@ -78,7 +77,7 @@ public final class ReplayCapture implements AutoCloseable {
   private void replay() {
     Counting counting = new Counting();
     PacketDissector dissector =
-        new PacketDissector(StandardDecoders.create(), DissectorLimits.defaults(), counting);
+        new PacketDissector(StandardDecoders.create(), LiveCapture.DISSECTOR_LIMITS, counting);
     long next = System.nanoTime();
     try (CaptureReader reader =
         CaptureFiles.open(

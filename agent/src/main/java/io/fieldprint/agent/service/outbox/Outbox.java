@@ -13,10 +13,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The reports not yet delivered, in SQLite ({@code DATA/outbox.db}), written before any send so a
- * crash loses nothing. Bounded: when the unsent bodies exceed {@code maxBytes}, the oldest are
- * dropped (each report is a full inventory snapshot, so a newer one supersedes them); the newest is
- * always kept. Blocking (JDBC): call from a worker thread, never an event loop.
+ * The reports not yet delivered, in SQLite ({@code DATA/outbox.db}, bodies gzip-compressed: {@link
+ * StoredBody}), written before any send so a crash loses nothing. Bounded: when the unsent bodies
+ * (counted uncompressed) exceed {@code maxBytes}, the oldest are dropped (each report is a full
+ * inventory snapshot, so a newer one supersedes them); the newest is always kept. Blocking (JDBC):
+ * call from a worker thread, never an event loop.
  */
 public final class Outbox implements AutoCloseable {
   private final Connection db;
@@ -66,7 +67,7 @@ public final class Outbox implements AutoCloseable {
       p.setString(1, reportId);
       p.setLong(2, createdAt.toEpochMilli());
       p.setLong(3, body.length);
-      p.setBytes(4, body);
+      p.setBytes(4, StoredBody.pack(body));
       p.executeUpdate();
       count++;
       bytes += body.length;
@@ -116,13 +117,16 @@ public final class Outbox implements AutoCloseable {
     try (Statement s = db.createStatement();
         ResultSet r =
             s.executeQuery(
-                "SELECT seq, report_id, created_at, body FROM outbox ORDER BY seq LIMIT 1")) {
+                "SELECT seq, report_id, created_at, body, bytes FROM outbox ORDER BY seq LIMIT 1")) {
       if (!r.next()) {
         return Optional.empty();
       }
       return Optional.of(
           new OutboxEntry(
-              r.getLong(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)), r.getBytes(4)));
+              r.getLong(1),
+              r.getString(2),
+              Instant.ofEpochMilli(r.getLong(3)),
+              StoredBody.unpack(r.getBytes(4), r.getLong(5))));
     } catch (SQLException e) {
       throw new IOException("cannot read the outbox: " + e.getMessage(), e);
     }

@@ -91,7 +91,7 @@ public final class ReportSender {
     link.token().ifPresent(t -> request.putHeader("Authorization", "Bearer " + t));
     return client
         .request(request)
-        .compose(req -> req.send(Buffer.buffer(entry.body())))
+        .compose(req -> SlicedBody.send(req, entry.body()))
         .compose(resp -> resp.body().map(body -> outcome(entry, resp.statusCode(), body)))
         .compose(
             outcome ->
