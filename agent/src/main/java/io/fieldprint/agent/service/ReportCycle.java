@@ -71,7 +71,7 @@ final class ReportCycle {
             config.site(),
             config.agentId(),
             version,
-            out -> writer.write(snapshot, out),
+            out -> writer.write(snapshot, out, false),
             lastBodyBytes);
     lastBodyBytes = body.bytes().length;
     if (advisories.isEmpty()) {

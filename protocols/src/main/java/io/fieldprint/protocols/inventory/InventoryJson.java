@@ -35,6 +35,11 @@ public final class InventoryJson {
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  /** {@link #MAPPER} without indentation (it would otherwise indent the generator it writes to). */
+  private static final ObjectMapper COMPACT =
+      MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final String generatorVersion;
@@ -64,23 +69,32 @@ public final class InventoryJson {
    * of the output. Keys are written in sorted order; the writer is flushed, not closed.
    */
   public void write(Inventory inv, Writer out) throws IOException {
-    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
-    g.setPrettyPrinter(new DefaultPrettyPrinter());
+    write(inv, out, true);
+  }
+
+  /**
+   * Streams the document, indented for people or compact for machines (an agent's report to the
+   * collector: about a third smaller, the same document).
+   */
+  public void write(Inventory inv, Writer out, boolean indented) throws IOException {
+    ObjectMapper mapper = indented ? MAPPER : COMPACT;
+    JsonGenerator g = mapper.getFactory().createGenerator(out);
+    g.setPrettyPrinter(indented ? new DefaultPrettyPrinter() : null);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.writeStartObject();
     g.writeFieldName("assets");
-    writeArray(g, inv.assets(), InventoryJson::asset);
+    writeArray(mapper, g, inv.assets(), InventoryJson::asset);
     g.writeFieldName("findings");
-    writeArray(g, inv.findings(), InventoryJson::finding);
+    writeArray(mapper, g, inv.findings(), InventoryJson::finding);
     g.writeFieldName("generator");
-    MAPPER.writeValue(g, Map.of("name", "fieldprint", "version", generatorVersion));
+    mapper.writeValue(g, Map.of("name", "fieldprint", "version", generatorVersion));
     g.writeFieldName("matches");
-    writeArray(g, inv.matches(), m -> m);
+    writeArray(mapper, g, inv.matches(), m -> m);
     g.writeStringField("schema", Inventory.SCHEMA);
     g.writeFieldName("sources");
-    writeArray(g, inv.sources(), InventoryJson::source);
+    writeArray(mapper, g, inv.sources(), InventoryJson::source);
     g.writeFieldName("warnings");
-    writeArray(g, inv.warnings(), InventoryJson::warning);
+    writeArray(mapper, g, inv.warnings(), InventoryJson::warning);
     g.writeNumberField("warningsOmitted", inv.warningsOmitted());
     g.writeEndObject();
     g.flush();
@@ -88,11 +102,12 @@ public final class InventoryJson {
     out.flush();
   }
 
-  private static <T> void writeArray(JsonGenerator g, List<T> items, Function<T, Object> toTree)
+  private static <T> void writeArray(
+      ObjectMapper mapper, JsonGenerator g, List<T> items, Function<T, Object> toTree)
       throws IOException {
     g.writeStartArray();
     for (T item : items) {
-      MAPPER.writeValue(g, toTree.apply(item));
+      mapper.writeValue(g, toTree.apply(item));
     }
     g.writeEndArray();
   }

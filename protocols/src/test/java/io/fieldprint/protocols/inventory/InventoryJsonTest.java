@@ -69,6 +69,20 @@ class InventoryJsonTest {
   }
 
   @Test
+  void theCompactFormIsTheSameDocumentOnOneLine() throws Exception {
+    InventoryJson codec = new InventoryJson("test");
+    java.io.StringWriter compact = new java.io.StringWriter();
+    codec.write(sample(), compact, false);
+    String indented = codec.write(sample());
+    assertEquals(List.of(), InventorySchema.violations(compact.toString()));
+    assertEquals(1, compact.toString().split("\n").length, "one line");
+    assertTrue(compact.toString().length() < indented.length() * 3 / 4, "a quarter smaller");
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals(json.readTree(indented), json.readTree(compact.toString()));
+  }
+
+  @Test
   void readingWhatWasWrittenGivesTheSameDocument() {
     InventoryJson codec = new InventoryJson("test");
     String once = codec.write(sample());
