@@ -10,8 +10,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,9 @@ import org.slf4j.LoggerFactory;
 final class ScanSchedule {
   private static final Logger LOG = LoggerFactory.getLogger(ScanSchedule.class);
 
+  /** Longest the stop waits for a running pass to return. */
+  private static final Duration PASS_STOP = Duration.ofSeconds(3);
+
   private final Vertx vertx;
   private final ScanSettings settings;
   private final ScheduledScan scan;
@@ -30,6 +37,10 @@ final class ScanSchedule {
   private final WorkerExecutor worker;
   private boolean running;
   private long timer = -1;
+
+  /** Completes when the pass running now (if any) has returned, on the scan thread. */
+  private volatile CompletableFuture<Void> passReturned = CompletableFuture.completedFuture(null);
+
   private Runnable firstPassDone = () -> {};
 
   ScanSchedule(
@@ -66,12 +77,18 @@ final class ScanSchedule {
       return;
     }
     running = true;
+    CompletableFuture<Void> returned = new CompletableFuture<>();
+    passReturned = returned;
     // unordered: an ordered task would share the event-loop context's one ordered queue with the
     // report cycle, and a scan pass of minutes would hold every report back until it ended
     worker
         .executeBlocking(
             () -> {
-              scan.runPass();
+              try {
+                scan.runPass();
+              } finally {
+                returned.complete(null);
+              }
               return null;
             },
             false)
@@ -95,10 +112,23 @@ final class ScanSchedule {
     return scan.waiting();
   }
 
-  /** Ends the running pass at its next request and stops the schedule. */
+  /**
+   * Ends the running pass at its next request and stops the schedule; waits up to {@link
+   * #PASS_STOP} for the pass to return, so the answers still arriving for requests already sent are
+   * written to the audit log before it closes. Call off the event loop.
+   */
   void stop() {
     scan.stop();
     vertx.cancelTimer(timer);
+    try {
+      passReturned.get(PASS_STOP.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("the scan pass did not return within {} ms of the stop", PASS_STOP.toMillis());
+    } catch (ExecutionException e) {
+      LOG.warn("scan pass: {}", e.getCause().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     worker.close();
     try {
       audit.close();

@@ -62,8 +62,10 @@ class LiveCaptureOnLoopbackTest {
         String json =
             AgentFiles.awaitSnapshot(
                 config.dataDirectory(), s -> s.contains("6ES7-ACME-5000"), Duration.ofSeconds(20));
-        assertTrue(json.contains("\"vendor\" : \"ACME Automation\""), json);
-        assertTrue(json.contains("\"kind\" : \"live\""), json);
+        com.fasterxml.jackson.databind.JsonNode doc =
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals("ACME Automation", doc.path("assets").path(0).path("vendor").asText(), json);
+        assertEquals("live", doc.path("sources").path(0).path("kind").asText(), json);
         assertEquals(List.of(), InventorySchema.violations(json));
 
         String metrics = get(agent.opsPort(), "/metrics");
