@@ -17,6 +17,7 @@ import io.fieldprint.collector.storage.IncomingReport;
 import io.fieldprint.collector.storage.JdbcCollectorStore;
 import io.fieldprint.collector.storage.JdbcCorrelationStore;
 import io.fieldprint.collector.storage.NewAgent;
+import io.fieldprint.collector.storage.ReportedAsset;
 import io.fieldprint.collector.storage.Site;
 import io.fieldprint.collector.storage.StoredAsset;
 import java.lang.reflect.InvocationTargetException;
@@ -52,27 +53,17 @@ class CorrelatorTest {
       CorrelationStore store = new JdbcCorrelationStore(db.dataSource(), db.dialect(), clock);
       new AdvisoryImporter(store, new CsafReader(), clock)
           .importDirectory(CsafFixtures.cisaFolder(), 100_000, "test");
-      AtomicInteger uids = new AtomicInteger();
       JdbcCollectorStore assets =
-          new JdbcCollectorStore(
-              db.dataSource(), db.dialect(), clock, () -> "uid-" + uids.incrementAndGet());
-      assets.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
-      assets.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
-      assets.ingest(
-          new IncomingReport(
-              "agent-a",
-              "plant-a",
-              "r-1",
-              Optional.empty(),
-              List.of(
-                  CsafFixtures.cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
-                  // the same identity again, with an id JSON must escape
-                  CsafFixtures.cpu1516("name:\"cpu\\1\"\u0001", "V2.9.4"),
-                  CsafFixtures.cpu1516("mac:00:1b:1b:00:00:18", "V2.8.3"),
-                  CsafFixtures.cpu1516("mac:00:1b:1b:00:00:19", "V2.9.4"),
-                  CsafFixtures.m580("mac:00:80:f4:00:00:01"),
-                  CsafFixtures.m580("mac:00:80:f4:00:00:02")),
-              List.of()));
+          plantReporting(
+              db,
+              clock,
+              CsafFixtures.cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
+              // the same identity again, with an id JSON must escape
+              CsafFixtures.cpu1516("name:\"cpu\\1\"\u0001", "V2.9.4"),
+              CsafFixtures.cpu1516("mac:00:1b:1b:00:00:18", "V2.8.3"),
+              CsafFixtures.cpu1516("mac:00:1b:1b:00:00:19", "V2.9.4"),
+              CsafFixtures.m580("mac:00:80:f4:00:00:01"),
+              CsafFixtures.m580("mac:00:80:f4:00:00:02"));
       // batches of two: later batches reuse what earlier ones matched
       new Correlator(store, new CsafReader(), a -> List.of(), 2).runUntilIdle();
 
@@ -127,21 +118,25 @@ class CorrelatorTest {
       assertEquals(0, correlator.runUntilIdle().assets());
       assertEquals(1, documentsRead.get(), "the idle round read and parsed the new advisory");
 
-      JdbcCollectorStore assets =
-          new JdbcCollectorStore(db.dataSource(), db.dialect(), clock, () -> "uid-1");
-      assets.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
-      assets.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
-      assets.ingest(
-          new IncomingReport(
-              "agent-a",
-              "plant-a",
-              "r-1",
-              Optional.empty(),
-              List.of(CsafFixtures.cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4")),
-              List.of()));
+      plantReporting(db, clock, CsafFixtures.cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"));
       assertEquals(1, correlator.runUntilIdle().alerts());
       assertEquals(1, documentsRead.get(), "the device was matched against the prepared index");
     }
+  }
+
+  /** Site plant-a with agent-a, which has reported {@code devices}. */
+  private static JdbcCollectorStore plantReporting(
+      Database db, Clock clock, ReportedAsset... devices) {
+    AtomicInteger uids = new AtomicInteger();
+    JdbcCollectorStore assets =
+        new JdbcCollectorStore(
+            db.dataSource(), db.dialect(), clock, () -> "uid-" + uids.incrementAndGet());
+    assets.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+    assets.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    assets.ingest(
+        new IncomingReport(
+            "agent-a", "plant-a", "r-1", Optional.empty(), List.of(devices), List.of()));
+    return assets;
   }
 
   private static List<CsafDocument> corpus() throws Exception {
