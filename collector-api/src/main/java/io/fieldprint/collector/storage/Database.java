@@ -29,10 +29,15 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Dialect dialect;
+  private final WriterQueue writers;
+  private final WalCheckpoints checkpoints;
 
-  private Database(HikariDataSource pool, Dialect dialect) {
+  private Database(
+      HikariDataSource pool, Dialect dialect, WriterQueue writers, WalCheckpoints checkpoints) {
     this.pool = pool;
     this.dialect = dialect;
+    this.writers = writers;
+    this.checkpoints = checkpoints;
   }
 
   /** Opens the database the configuration names and migrates it. */
@@ -51,6 +56,8 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("foreign_keys", "true");
       hikari.addDataSourceProperty("busy_timeout", "30000");
       hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+      // commits leave the log to WalCheckpoints' thread
+      hikari.setConnectionInitSql(WalCheckpoints.WRITER_SETTING);
     } else {
       dialect = Dialect.POSTGRESQL;
       // the background jobs' session locks (sync; correlation or delivery) each hold one
@@ -64,11 +71,14 @@ public final class Database implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(hikari);
     try {
       migrate(pool, dialect);
+      WriterQueue writers = WriterQueue.forDialect(dialect);
+      WalCheckpoints checkpoints =
+          dialect == Dialect.SQLITE ? WalCheckpoints.start(hikari.getJdbcUrl(), writers) : null;
+      return new Database(pool, dialect, writers, checkpoints);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    return new Database(pool, dialect);
   }
 
   static void migrate(DataSource dataSource, Dialect dialect) {
@@ -90,8 +100,16 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /** The queue every store writing to this database must share. */
+  public WriterQueue writers() {
+    return writers;
+  }
+
   @Override
   public void close() {
     pool.close();
+    if (checkpoints != null) {
+      checkpoints.close();
+    }
   }
 }

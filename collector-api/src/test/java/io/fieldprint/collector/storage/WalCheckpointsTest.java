@@ -1,0 +1,141 @@
+package io.fieldprint.collector.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fieldprint.collector.config.Storage;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WalCheckpointsTest {
+  @TempDir Path dir;
+
+  /** About 100 pages of 4 KiB. */
+  private static final int ROWS_PER_COMMIT = 100;
+
+  @Test
+  void committingConnectionsLeaveTheLogToTheCheckpointThread() throws Exception {
+    Path file = dir.resolve("c.db");
+    try (Database db = Database.open(sqlite(file))) {
+      createTable(db.dataSource());
+    }
+    // the pool's setting on a connection of our own, with no checkpoint thread running
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      st.execute(WalCheckpoints.WRITER_SETTING);
+      for (int i = 0; i < 30; i++) {
+        commitRows(c);
+      }
+      try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+        rs.next();
+        // SQLite's default would have copied the log in a commit every 1,000 pages
+        assertTrue(rs.getInt(2) > 3_000, "pages in the log: " + rs.getInt(2));
+        assertEquals(rs.getInt(2), rs.getInt(3), "pages copied by one passive checkpoint");
+      }
+    }
+  }
+
+  @Test
+  void theLogStartsOverWhileWritersKeepCommitting() throws Exception {
+    Path file = dir.resolve("c.db");
+    try (Database db = Database.open(sqlite(file))) {
+      createTable(db.dataSource());
+      try (Connection c = db.dataSource().getConnection()) {
+        commitRows(c);
+      }
+      Path wal = dir.resolve("c.db-wal");
+      int salt = walSalt(wal);
+      int pages = 0;
+      // well below WRITER_PAGES: only the checkpoint thread can have restarted the log
+      while (walSalt(wal) == salt && pages < WalCheckpoints.WRITER_PAGES / 2) {
+        db.writers().write(() -> commitRows(db.dataSource()));
+        pages += ROWS_PER_COMMIT;
+        Thread.sleep(50);
+      }
+      assertNotEquals(
+          salt,
+          walSalt(wal),
+          "log not restarted (WAL header salt) after about " + pages + " pages");
+    }
+  }
+
+  @Test
+  void closingLeavesEveryCommitInTheDatabaseFileAndAnEmptyLog() throws Exception {
+    Path file = dir.resolve("c.db");
+    try (Database db = Database.open(sqlite(file))) {
+      createTable(db.dataSource());
+      try (Connection c = db.dataSource().getConnection()) {
+        for (int i = 0; i < 5; i++) {
+          commitRows(c);
+        }
+      }
+    }
+    Path wal = dir.resolve("c.db-wal");
+    assertEquals(0L, Files.exists(wal) ? Files.size(wal) : 0L, "log bytes after close");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM filler")) {
+      rs.next();
+      assertEquals(5 * ROWS_PER_COMMIT, rs.getInt(1));
+    }
+  }
+
+  private static Storage sqlite(Path file) {
+    return new Storage(Storage.Kind.SQLITE, file, Optional.empty(), 2);
+  }
+
+  private static void createTable(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
+    }
+  }
+
+  private static boolean commitRows(DataSource ds) {
+    try (Connection c = ds.getConnection()) {
+      commitRows(c);
+      return true;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void commitRows(Connection c) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO filler (body) VALUES (?)")) {
+      for (int i = 0; i < ROWS_PER_COMMIT; i++) {
+        ps.setBytes(1, new byte[3_900]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      c.commit();
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
+  /** The WAL header's first salt, which SQLite increments each time it restarts the log. */
+  private static int walSalt(Path wal) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "r")) {
+      if (f.length() < 32) {
+        return -1;
+      }
+      f.seek(16);
+      return f.readInt();
+    }
+  }
+}
