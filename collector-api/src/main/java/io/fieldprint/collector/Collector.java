@@ -94,7 +94,7 @@ public final class Collector implements AutoCloseable {
     Database database = Database.open(config.storage());
     Tokens tokens = new Tokens();
     // one queue for every write transaction of this collector (on SQLite, one writer at a time)
-    WriterQueue writers = WriterQueue.forDialect(database.dialect());
+    WriterQueue writers = database.writers();
     CollectorStore store =
         new JdbcCollectorStore(
             database.dataSource(), database.dialect(), clock, tokens::id, writers);
@@ -157,7 +157,8 @@ public final class Collector implements AutoCloseable {
                   correlations,
                   csaf,
                   new AlertRouting(alerting.routes(), alerting.destinations()),
-                  alerting.correlationBatch()),
+                  alerting.correlationBatch(),
+                  metrics::reportsArriving),
               new AlertDelivery(correlations, alerting, VERSION, clock, metrics::delivery),
               sync,
               new JobLock(database.dataSource(), database.dialect()),

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The correlation job: matches assets whose identity changed (or that an advisory import marked)
@@ -48,6 +49,7 @@ public final class Correlator {
   private final CurrentIndex advisories;
   private final AlertRouter router;
   private final int batchSize;
+  private final BooleanSupplier reportsArriving;
   private final AssetMatcher matcher = new BatchMatcher();
 
   private AdvisoryIndex batchIndex;
@@ -61,11 +63,27 @@ public final class Correlator {
         }
       };
 
+  /** A correlator matching new identities on all cores. */
   public Correlator(CorrelationStore store, CsafReader reader, AlertRouter router, int batchSize) {
+    this(store, reader, router, batchSize, () -> false);
+  }
+
+  /**
+   * A correlator that matches new identities on its own thread only while {@code reportsArriving}
+   * says agents are reporting, leaving the other cores to their reports, and on all cores
+   * otherwise.
+   */
+  public Correlator(
+      CorrelationStore store,
+      CsafReader reader,
+      AlertRouter router,
+      int batchSize,
+      BooleanSupplier reportsArriving) {
     this.store = store;
     this.advisories = new CurrentIndex(new AdvisoryCache(store, reader));
     this.router = router;
     this.batchSize = batchSize;
+    this.reportsArriving = reportsArriving;
   }
 
   /** Correlates until no asset is due; returns the totals. */
@@ -91,7 +109,10 @@ public final class Correlator {
     advisories.of(store.advisoryVersions());
   }
 
-  /** Matches a batch: each identity not remembered is matched once, the new ones on all cores. */
+  /**
+   * Matches a batch: each identity not remembered is matched once, the new ones on all cores unless
+   * reports are arriving.
+   */
   private final class BatchMatcher implements AssetMatcher {
     @Override
     public List<FoundMatch> match(StoredAsset asset, Map<String, String> versions) {
@@ -115,8 +136,12 @@ public final class Correlator {
         }
       }
       Map<Identity, List<FoundMatch>> fresh = new ConcurrentHashMap<>();
-      unknown.entrySet().parallelStream()
-          .forEach(e -> fresh.put(e.getKey(), templates(index.match(e.getValue()), versions)));
+      var identities = unknown.entrySet().stream();
+      if (!reportsArriving.getAsBoolean()) {
+        identities = identities.parallel();
+      }
+      identities.forEach(
+          e -> fresh.put(e.getKey(), templates(index.match(e.getValue()), versions)));
       Map<String, List<FoundMatch>> out = new HashMap<>();
       for (StoredAsset a : batch) {
         Identity identity = Identity.of(a);

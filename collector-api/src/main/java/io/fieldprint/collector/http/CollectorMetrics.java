@@ -2,6 +2,7 @@ package io.fieldprint.collector.http;
 
 import io.fieldprint.collector.storage.IngestOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -10,12 +11,18 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The collector's metrics in Prometheus text format: request durations per route and status,
- * reports by outcome, assets ingested, and the JVM's memory, GC and threads.
+ * reports by outcome and in flight, assets ingested, and the JVM's memory, GC and threads.
  */
 public final class CollectorMetrics implements AutoCloseable {
+  /** How long after the last report the collector counts as quiet again. */
+  static final Duration QUIET_AFTER = Duration.ofSeconds(1);
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -23,6 +30,9 @@ public final class CollectorMetrics implements AutoCloseable {
   private final Counter duplicate;
   private final Counter rejected;
   private final Counter assets;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong lastReportDone =
+      new AtomicLong(System.nanoTime() - QUIET_AFTER.toNanos());
 
   public CollectorMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -35,6 +45,9 @@ public final class CollectorMetrics implements AutoCloseable {
         Counter.builder("fieldprint.assets.ingested")
             .description("Assets merged from applied reports")
             .register(registry);
+    Gauge.builder("fieldprint.reports.in.flight", inFlight, AtomicInteger::get)
+        .description("Reports received and not answered yet")
+        .register(registry);
   }
 
   private Counter reports(String outcome) {
@@ -51,6 +64,23 @@ public final class CollectorMetrics implements AutoCloseable {
 
   void rejectedReport() {
     rejected.increment();
+  }
+
+  void reportStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  void reportDone() {
+    lastReportDone.set(System.nanoTime());
+    inFlight.decrementAndGet();
+  }
+
+  /**
+   * Whether agents are reporting: a report is in flight or one was answered less than {@link
+   * #QUIET_AFTER} ago. Background work that can wait (correlation) then leaves cores to them.
+   */
+  public boolean reportsArriving() {
+    return inFlight.get() > 0 || System.nanoTime() - lastReportDone.get() < QUIET_AFTER.toNanos();
   }
 
   /** Counts one correlation run of the background job. */

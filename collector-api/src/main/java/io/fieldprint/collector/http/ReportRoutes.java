@@ -37,8 +37,10 @@ final class ReportRoutes {
       throw ApiException.forbidden("only agent tokens may post reports");
     }
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    metrics.reportStarted();
     blocking
         .run(() -> ingest(agent, body))
+        .onComplete(done -> metrics.reportDone())
         .onSuccess(
             outcome -> {
               metrics.report(outcome);

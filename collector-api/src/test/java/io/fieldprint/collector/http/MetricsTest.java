@@ -3,6 +3,7 @@ package io.fieldprint.collector.http;
 import static io.fieldprint.collector.http.Inventories.onePlc;
 import static io.fieldprint.collector.http.Inventories.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -41,9 +42,28 @@ class MetricsTest {
       assertEquals(List.of(1.0), samples.get("fieldprint_assets_ingested_total"));
       assertEquals(
           3, samples.get("fieldprint_reports_total").size(), "applied, duplicate, rejected");
+      assertEquals(
+          List.of(0.0),
+          samples.get("fieldprint_reports_in_flight"),
+          "every answered report left the in-flight count");
       assertTrue(samples.containsKey("fieldprint_http_requests_seconds_count"));
       assertTrue(samples.containsKey("jvm_memory_used_bytes"));
       promtool(r.body(), dir);
+    }
+  }
+
+  @Test
+  void correlationYieldsCoresWhileAReportIsInFlightAndForOneSecondAfter() throws Exception {
+    try (CollectorMetrics metrics = new CollectorMetrics()) {
+      assertFalse(metrics.reportsArriving(), "a collector that has received nothing is quiet");
+      metrics.reportStarted();
+      metrics.reportStarted();
+      metrics.reportDone();
+      assertTrue(metrics.reportsArriving(), "one report still in flight");
+      metrics.reportDone();
+      assertTrue(metrics.reportsArriving(), "a report was answered just now");
+      Thread.sleep(CollectorMetrics.QUIET_AFTER.toMillis() + 200);
+      assertFalse(metrics.reportsArriving(), "quiet one second after the last report");
     }
   }
 
