@@ -27,16 +27,41 @@ final class AlertTable {
     this.dialect = dialect;
   }
 
-  /** Creates an alert; empty when the same alert exists already (unique key). */
-  Optional<Alert> create(Connection c, StoredAsset asset, FoundMatch f, String kind, long now)
-      throws SQLException {
-    String sql =
-        "INSERT INTO alerts (site_id, asset_uid, advisory_id, advisory_version, kind, confidence,"
-            + " cvss, tlp, title, match_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT DO NOTHING RETURNING id";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+  /** Alert and outbox inserts of one transaction, each statement prepared once. */
+  Inserts inserts(Connection c) throws SQLException {
+    return new Inserts(c);
+  }
+
+  /** The prepared inserts of one transaction; close before the transaction ends. */
+  static final class Inserts implements AutoCloseable {
+    private final PreparedStatement alert;
+    private final PreparedStatement outbox;
+
+    private Inserts(Connection c) throws SQLException {
+      this.alert =
+          c.prepareStatement(
+              "INSERT INTO alerts (site_id, asset_uid, advisory_id, advisory_version, kind,"
+                  + " confidence, cvss, tlp, title, match_json, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " ON CONFLICT DO NOTHING RETURNING id");
+      PreparedStatement queue;
+      try {
+        queue =
+            c.prepareStatement(
+                "INSERT INTO alert_outbox (alert_id, destination, state, attempts,"
+                    + " next_attempt_at) VALUES (?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING");
+      } catch (SQLException e) {
+        alert.close();
+        throw e;
+      }
+      this.outbox = queue;
+    }
+
+    /** Creates an alert; empty when the same alert exists already (unique key). */
+    Optional<Alert> create(StoredAsset asset, FoundMatch f, String kind, long now)
+        throws SQLException {
       JdbcCollectorStore.bindAll(
-          ps,
+          alert,
           asset.siteId(),
           asset.uid(),
           f.advisoryId(),
@@ -48,7 +73,7 @@ final class AlertTable {
           f.title(),
           f.explanationJson(),
           now);
-      try (ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = alert.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
@@ -71,16 +96,21 @@ final class AlertTable {
                 Optional.empty()));
       }
     }
-  }
 
-  void enqueue(Connection c, long alertId, String destination, long now) throws SQLException {
-    JdbcCollectorStore.update(
-        c,
-        "INSERT INTO alert_outbox (alert_id, destination, state, attempts, next_attempt_at)"
-            + " VALUES (?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING",
-        alertId,
-        destination,
-        now);
+    /** Queues {@code alertId} for {@code destination}. */
+    void enqueue(long alertId, String destination, long now) throws SQLException {
+      JdbcCollectorStore.bindAll(outbox, alertId, destination, now);
+      outbox.executeUpdate();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        alert.close();
+      } finally {
+        outbox.close();
+      }
+    }
   }
 
   List<Alert> ofSite(Connection c, String siteId, int limit, int offset) throws SQLException {

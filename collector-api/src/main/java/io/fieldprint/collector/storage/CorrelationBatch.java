@@ -38,7 +38,7 @@ final class CorrelationBatch {
   static final int OPTIMISTIC_ATTEMPTS = 3;
 
   /** Assets per write transaction of phase 3. */
-  static final int WRITE_CHUNK = 50;
+  static final int WRITE_CHUNK = 10;
 
   /** Assets per {@code IN (...)} re-read; well under every driver's parameter limit. */
   private static final int READ_CHUNK = 500;
@@ -165,11 +165,22 @@ final class CorrelationBatch {
     // one read of the batch's stored matches, one write of its vendor keys and marks
     Map<String, Map<String, MatchTable.Previous>> previous =
         matches.previous(c, assets.stream().map(StoredAsset::uid).toList());
-    try (MatchTable.Writes writes = matches.writes(c)) {
+    try (MatchTable.Writes writes = matches.writes(c);
+        AlertTable.Inserts inserts = alerts.inserts(c)) {
       for (StoredAsset asset : assets) {
         Map<String, MatchTable.Previous> before =
             previous.getOrDefault(asset.uid(), new HashMap<>());
-        correlate(c, writes, asset, found.get(asset.uid()), before, router, kevCves, now, counts);
+        correlate(
+            c,
+            writes,
+            inserts,
+            asset,
+            found.get(asset.uid()),
+            before,
+            router,
+            kevCves,
+            now,
+            counts);
       }
       writes.execute();
     }
@@ -182,6 +193,7 @@ final class CorrelationBatch {
   private void correlate(
       Connection c,
       MatchTable.Writes writes,
+      AlertTable.Inserts inserts,
       StoredAsset asset,
       List<FoundMatch> found,
       Map<String, MatchTable.Previous> previous,
@@ -199,11 +211,11 @@ final class CorrelationBatch {
         continue;
       }
       String kind = change.name().toLowerCase(java.util.Locale.ROOT);
-      Optional<CorrelationStore.Alert> alert = alerts.create(c, asset, f, kind, now);
+      Optional<CorrelationStore.Alert> alert = inserts.create(asset, f, kind, now);
       if (alert.isPresent()) {
         counts[2]++;
         for (String destination : router.destinations(alert.get(), kevCves.get())) {
-          alerts.enqueue(c, alert.get().id(), destination, now);
+          inserts.enqueue(alert.get().id(), destination, now);
         }
       }
     }

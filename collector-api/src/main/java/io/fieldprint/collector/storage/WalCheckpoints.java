@@ -13,27 +13,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves the SQLite write-ahead log into the database file from a thread of its own, so that no
- * agent's report pays for it.
+ * Copies the SQLite write-ahead log into the database file from a thread of its own, so that
+ * reports do not wait for it.
  *
  * <p>By default SQLite checkpoints inside the commit that grows the log past 1,000 pages: that
- * commit copies the log into the database file and syncs it, and the writers queued behind it
+ * commit copies the log into the database file and syncs both, and the writers queued behind it
  * ({@link WriterQueue}) wait. A 200-device report dirties several hundred pages, so every second or
  * third report was such a commit (a JFR profile of {@code bench/collector} showed half the native
- * time of ingest threads in {@code COMMIT}). Here committing connections checkpoint only as a
- * safety net ({@link #WRITER_PAGES}, should this thread fall behind), and every {@link #INTERVAL}
- * this thread
- *
- * <ol>
- *   <li>runs a {@code PASSIVE} checkpoint beside the writers: it copies the log and syncs the
- *       database file without waiting for, or blocking, readers and writers;
- *   <li>if that left the log long, runs a second {@code PASSIVE} checkpoint in the writers' queue,
- *       copying only what was committed during the first. With no write transaction open during it,
- *       the next writer starts the log again from its beginning (SQLite restarts a log only when
- *       every page of it is in the database file as the writer begins).
- * </ol>
- *
- * Closing runs a last {@code TRUNCATE} checkpoint, leaving an empty log.
+ * time of ingest threads in {@code COMMIT}). Here this thread runs a {@code PASSIVE} checkpoint
+ * every {@link #INTERVAL}, beside the writers: it copies what is committed without waiting for, or
+ * blocking, readers and writers. A committing connection still checkpoints once the log reaches
+ * {@link #WRITER_PAGES}; by then nearly all of it has been copied, so that checkpoint only copies
+ * the last pages and syncs, and the next writer starts the log again from its beginning (SQLite
+ * restarts a log only when all of it is in the database file as a writer begins, which writers
+ * committing side by side with this thread rarely see). Closing runs a last {@code TRUNCATE}
+ * checkpoint, leaving an empty log.
  */
 final class WalCheckpoints implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalCheckpoints.class);
@@ -42,33 +36,24 @@ final class WalCheckpoints implements AutoCloseable {
   static final Duration INTERVAL = Duration.ofMillis(500);
 
   /**
-   * Log size (pages of 4 KiB) at which a committing connection checkpoints after all, 64 MiB: the
-   * bound on the log should this thread stall.
+   * Log length (pages of 4 KiB, 64 MiB) at which a committing connection checkpoints after all,
+   * letting the log restart; also the bound on the log should this thread stall.
    */
   static final int WRITER_PAGES = 16_384;
 
   /** Runs on every pooled connection. */
   static final String WRITER_SETTING = "PRAGMA wal_autocheckpoint = " + WRITER_PAGES;
 
-  /** Log length (pages) from which a checkpoint in the writers' queue lets the log restart. */
-  static final int RESTART_PAGES = 1_000;
-
   private final Connection connection;
-  private final WriterQueue writers;
   private final ScheduledExecutorService thread;
 
-  private WalCheckpoints(
-      Connection connection, WriterQueue writers, ScheduledExecutorService thread) {
+  private WalCheckpoints(Connection connection, ScheduledExecutorService thread) {
     this.connection = connection;
-    this.writers = writers;
     this.thread = thread;
   }
 
-  /**
-   * Starts checkpointing the database at {@code jdbcUrl} (already in WAL mode) whose write
-   * transactions go through {@code writers}.
-   */
-  static WalCheckpoints start(String jdbcUrl, WriterQueue writers) {
+  /** Starts checkpointing the database at {@code jdbcUrl} (already in WAL mode). */
+  static WalCheckpoints start(String jdbcUrl) {
     Connection c;
     try {
       c = DriverManager.getConnection(jdbcUrl);
@@ -82,7 +67,7 @@ final class WalCheckpoints implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    WalCheckpoints checkpoints = new WalCheckpoints(c, writers, thread);
+    WalCheckpoints checkpoints = new WalCheckpoints(c, thread);
     long every = INTERVAL.toMillis();
     thread.scheduleWithFixedDelay(checkpoints::round, every, every, TimeUnit.MILLISECONDS);
     return checkpoints;
@@ -90,23 +75,10 @@ final class WalCheckpoints implements AutoCloseable {
 
   private void round() {
     try {
-      Result beside = run("PASSIVE");
-      if (!beside.busy()
-          && beside.copiedPages() == beside.logPages()
-          && beside.logPages() >= RESTART_PAGES) {
-        writers.write(this::passiveInQueue);
-      }
-    } catch (SQLException | StoreException e) {
+      run("PASSIVE");
+    } catch (SQLException e) {
       // the next round tries again; committing connections checkpoint past WRITER_PAGES meanwhile
       LOG.warn("SQLite checkpoint failed: {}", e.getMessage());
-    }
-  }
-
-  private Result passiveInQueue() {
-    try {
-      return run("PASSIVE");
-    } catch (SQLException e) {
-      throw new StoreException("SQLite checkpoint failed: " + e.getMessage(), e);
     }
   }
 

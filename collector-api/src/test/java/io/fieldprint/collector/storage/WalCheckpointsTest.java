@@ -1,12 +1,12 @@
 package io.fieldprint.collector.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fieldprint.collector.config.Storage;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,26 +49,23 @@ class WalCheckpointsTest {
   }
 
   @Test
-  void theLogStartsOverWhileWritersKeepCommitting() throws Exception {
+  void theCheckpointThreadCopiesWhatWritersCommitWhileTheyKeepCommitting() throws Exception {
     Path file = dir.resolve("c.db");
     try (Database db = Database.open(sqlite(file))) {
       createTable(db.dataSource());
-      try (Connection c = db.dataSource().getConnection()) {
-        commitRows(c);
-      }
-      Path wal = dir.resolve("c.db-wal");
-      int salt = walSalt(wal);
-      int pages = 0;
-      // well below WRITER_PAGES: only the checkpoint thread can have restarted the log
-      while (walSalt(wal) == salt && pages < WalCheckpoints.WRITER_PAGES / 2) {
+      Path shm = dir.resolve("c.db-shm");
+      for (int i = 0; i < 20; i++) {
         db.writers().write(() -> commitRows(db.dataSource()));
-        pages += ROWS_PER_COMMIT;
-        Thread.sleep(50);
       }
-      assertNotEquals(
-          salt,
-          walSalt(wal),
-          "log not restarted (WAL header salt) after about " + pages + " pages");
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      WalIndex index = WalIndex.read(shm);
+      while (index.backfilled() < index.logPages() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        index = WalIndex.read(shm);
+      }
+      // well below WRITER_PAGES: no commit has checkpointed, only the thread can have copied
+      assertTrue(index.logPages() >= 20 * ROWS_PER_COMMIT, "log pages: " + index.logPages());
+      assertEquals(index.logPages(), index.backfilled(), "log pages copied into the database file");
     }
   }
 
@@ -104,6 +101,15 @@ class WalCheckpointsTest {
     }
   }
 
+  /** The log length and copied pages SQLite keeps in the shared-memory file (walformat.html). */
+  private record WalIndex(int logPages, int backfilled) {
+    static WalIndex read(Path shm) throws IOException {
+      ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(shm)).order(ByteOrder.nativeOrder());
+      // WalIndexHdr.mxFrame at 16; WalCkptInfo.nBackfill after the header's two copies, at 96
+      return new WalIndex(b.getInt(16), b.getInt(96));
+    }
+  }
+
   private static boolean commitRows(DataSource ds) {
     try (Connection c = ds.getConnection()) {
       commitRows(c);
@@ -125,17 +131,6 @@ class WalCheckpointsTest {
       c.commit();
     } finally {
       c.setAutoCommit(auto);
-    }
-  }
-
-  /** The WAL header's first salt, which SQLite increments each time it restarts the log. */
-  private static int walSalt(Path wal) throws IOException {
-    try (RandomAccessFile f = new RandomAccessFile(wal.toFile(), "r")) {
-      if (f.length() < 32) {
-        return -1;
-      }
-      f.seek(16);
-      return f.readInt();
     }
   }
 }
