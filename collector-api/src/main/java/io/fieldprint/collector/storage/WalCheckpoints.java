@@ -76,8 +76,9 @@ final class WalCheckpoints implements AutoCloseable {
   private void round() {
     try {
       run("PASSIVE");
-    } catch (SQLException e) {
-      // the next round tries again; committing connections checkpoint past WRITER_PAGES meanwhile
+    } catch (SQLException | RuntimeException e) {
+      // never let it escape: the executor would cancel every later round. The next round tries
+      // again; committing connections checkpoint past WRITER_PAGES meanwhile
       LOG.warn("SQLite checkpoint failed: {}", e.getMessage());
     }
   }
