@@ -27,9 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -257,6 +260,66 @@ abstract class CollectorStoreContract {
       assertEquals(1, onlyAsset("plant-a").events().size());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void overlappingReportsOfOneSiteMergeSideBySideAndRecordEachDeviceOnce() throws Exception {
+    for (int a = 2; a <= 6; a++) {
+      store.createAgent(new NewAgent("agent-a" + a, "plant-a", "edge " + a, "hash-a" + a), "test");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      // round 1: 12 reports of 30 devices drawn from 60, each in its own order (all new, and
+      // the same new device in several reports at once); round 2: drawn from 80 (known and new)
+      Set<String> union = new HashSet<>();
+      for (int round = 1; round <= 2; round++) {
+        List<Callable<IngestOutcome>> tasks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          List<String> ids = new ArrayList<>();
+          for (int d = 0; d < (round == 1 ? 60 : 80); d++) {
+            ids.add(String.format("mac:00:1b:1b:00:01:%02x", d));
+          }
+          Collections.shuffle(ids, new Random(round * 100L + i));
+          List<String> chosen = ids.subList(0, 30);
+          union.addAll(chosen);
+          String firmware = "V" + round;
+          ReportedAsset[] assets =
+              chosen.stream().map(id -> plc(id, "Siemens", firmware)).toArray(ReportedAsset[]::new);
+          String agent = i % 6 == 0 ? "agent-a" : "agent-a" + (i % 6 + 1);
+          IncomingReport r = report(agent, "plant-a", "r-" + round + "-" + i, assets);
+          tasks.add(() -> store.ingest(r));
+        }
+        for (Future<IngestOutcome> f : pool.invokeAll(tasks)) {
+          assertTrue(f.get().applied());
+        }
+      }
+      try (Connection c = dataSource.getConnection();
+          Statement st = c.createStatement()) {
+        assertEquals(
+            union.size(), count(st, "SELECT count(*) FROM assets WHERE site_id = 'plant-a'"));
+        assertEquals(
+            union.size(),
+            count(
+                st,
+                "SELECT count(*) FROM asset_events WHERE site_id = 'plant-a' AND kind = 'new_device'"),
+            "one new-device event per device, however many reports brought it at once");
+        assertEquals(
+            0,
+            count(
+                st,
+                "SELECT count(*) FROM assets WHERE site_id = 'plant-a' AND firmware <> 'V1'"
+                    + " AND firmware <> 'V2'"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long count(Statement st, String sql) throws java.sql.SQLException {
+    try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
