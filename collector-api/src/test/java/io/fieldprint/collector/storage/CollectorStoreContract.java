@@ -264,7 +264,7 @@ abstract class CollectorStoreContract {
   }
 
   @Test
-  void overlappingReportsOfOneSiteMergeSideBySideAndRecordEachDeviceOnce() throws Exception {
+  void overlappingReportsOfOneSiteSentAtOnceRecordEachDeviceOnce() throws Exception {
     for (int a = 2; a <= 6; a++) {
       store.createAgent(new NewAgent("agent-a" + a, "plant-a", "edge " + a, "hash-a" + a), "test");
     }
