@@ -85,6 +85,14 @@ public enum Dialect {
   }
 
   /**
+   * Whether concurrent write transactions lock rows and so must take them in one order
+   * (PostgreSQL); false on SQLite, where write transactions run one at a time.
+   */
+  public boolean locksRows() {
+    return !lockRow.isEmpty();
+  }
+
+  /**
    * Suffix that claims the selected rows for this transaction, skipping rows another collector
    * holds: background work (correlation, alert delivery) then runs once across collectors sharing
    * one PostgreSQL. Empty on SQLite, where one process owns the file and write transactions are

@@ -201,12 +201,6 @@ public final class JdbcCollectorStore implements CollectorStore {
 
   private IngestOutcome ingestIn(Connection c, IncomingReport report, Instant now)
       throws SQLException {
-    // reports of one site merge one after another (PostgreSQL; SQLite has one writer anyway):
-    // their rows are then never locked in two orders, and a new asset is inserted exactly once.
-    // Without this lock overlapping reports deadlock (the contract test of overlapping reports
-    // shows it): a report that finds a device inserted by another meanwhile locks that row after
-    // its own inserts, while a third report holds the row and waits for one of those inserts
-    dialect.lock(c, SiteLocks.key(report.siteId()), false);
     int claimed =
         update(
             c,

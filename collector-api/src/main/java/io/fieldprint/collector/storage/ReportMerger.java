@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,12 +31,20 @@ final class ReportMerger {
   /** Asset ids per {@code IN (...)} read; well under every driver's parameter limit. */
   private static final int READ_CHUNK = 500;
 
-  private static final String INSERT_NEW =
+  private static final String INSERT =
       "INSERT INTO assets (site_id, asset_id, uid, name, vendor, product, model, firmware,"
           + " hardware, serial, role, ip_json, mac_json, protocols_json, first_seen, last_seen,"
           + " last_report_agent, last_report_at, correlated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"
-          + " ON CONFLICT (site_id, asset_id) DO NOTHING";
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+  private static final String INSERT_NEW = INSERT + " ON CONFLICT (site_id, asset_id) DO NOTHING";
+
+  /**
+   * Inserts the row or, when the device is stored, only locks it: PostgreSQL locks every row an
+   * {@code ON CONFLICT DO UPDATE} meets, also those its {@code WHERE} leaves unchanged.
+   */
+  private static final String INSERT_OR_LOCK =
+      INSERT + " ON CONFLICT (site_id, asset_id) DO UPDATE SET uid = assets.uid WHERE false";
+
   private static final String UPDATE =
       "UPDATE assets SET name = ?, vendor = ?, product = ?, model = ?, firmware = ?, hardware = ?,"
           + " serial = ?, role = ?, ip_json = ?, mac_json = ?, protocols_json = ?, first_seen = ?,"
@@ -70,93 +76,122 @@ final class ReportMerger {
   }
 
   /**
-   * Merges every asset and finding; the caller has already claimed the report id and holds the
-   * site's write lock. The stored rows of the report's assets are read (and locked) in one query,
-   * new rows inserted and changed rows updated in one JDBC batch each.
+   * Merges every asset and finding; the caller has already claimed the report id. Where the
+   * database locks rows (PostgreSQL) every asset row of the report is inserted or locked in one
+   * pass in asset-id order, so overlapping reports of one site never wait on each other in a cycle
+   * and a new device is inserted exactly once; on SQLite the write transaction is exclusive, the
+   * stored rows are read and only the missing ones inserted. Changed rows are then updated in one
+   * JDBC batch.
    */
   IngestOutcome merge(Connection c, IncomingReport report, Instant now) throws SQLException {
-    // one lock order for every transaction (asset id), so concurrent writers never deadlock
     List<ReportedAsset> ordered = new ArrayList<>(report.assets());
     ordered.sort(Comparator.comparing(ReportedAsset::assetId));
-    Map<String, Existing> stored = existing(c, report.siteId(), ordered);
-    List<ReportedAsset> fresh = new ArrayList<>();
-    List<ReportedAsset> known = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (ReportedAsset a : ordered) {
-      boolean first = seen.add(a.assetId());
-      (first && !stored.containsKey(a.assetId()) ? fresh : known).add(a);
-    }
+    Set<String> ids = new HashSet<>();
+    List<ReportedAsset> firsts = ordered.stream().filter(a -> ids.add(a.assetId())).toList();
+    Map<String, Existing> stored = new HashMap<>();
+    List<ReportedAsset> created =
+        dialect.locksRows()
+            ? insertOrLock(c, report, firsts, now, stored)
+            : readThenInsert(c, report, firsts, now, stored);
+    Set<String> createdIds = new HashSet<>();
     List<Object[]> events = new ArrayList<>();
-    List<ReportedAsset> raced = insertNew(c, report, fresh, now, events);
-    for (ReportedAsset a : fresh) {
-      stored.putIfAbsent(a.assetId(), new Existing(MergedAsset.inserted(a, report, now), false));
+    for (ReportedAsset a : created) {
+      createdIds.add(a.assetId());
+      events.add(event(report, a, AssetEvent.NEW_DEVICE, null, a.firmware().orElse(null), now));
     }
-    if (!raced.isEmpty()) {
-      // inserted by another transaction since the read above: merge into the rows it wrote
-      raced.forEach(a -> stored.remove(a.assetId()));
-      stored.putAll(existing(c, report.siteId(), raced));
-      known.addAll(raced);
-      known.sort(Comparator.comparing(ReportedAsset::assetId));
+    // every entry but the one that created its row merges; a repeated id merges into the row its
+    // earlier entry produced
+    List<ReportedAsset> known = new ArrayList<>(ordered.size());
+    Set<String> passed = new HashSet<>();
+    for (ReportedAsset a : ordered) {
+      if (!(passed.add(a.assetId()) && createdIds.contains(a.assetId()))) {
+        known.add(a);
+      }
     }
     int firmware = updateKnown(c, report, known, stored, now, events);
     writeEvidence(c, report.siteId(), ordered, now);
     batch(c, INSERT_EVENT, events);
     int findings = writeFindings(c, report, now);
-    int created = fresh.size() - raced.size();
-    return new IngestOutcome(true, report.assets().size(), created, firmware, findings);
-  }
-
-  /** Inserts the assets not stored yet; returns those another transaction inserted first. */
-  private List<ReportedAsset> insertNew(
-      Connection c, IncomingReport r, List<ReportedAsset> fresh, Instant now, List<Object[]> events)
-      throws SQLException {
-    if (fresh.isEmpty()) {
-      return List.of();
-    }
-    int[] counts;
-    List<String> uidsBound = new ArrayList<>(fresh.size());
-    try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
-      for (ReportedAsset a : fresh) {
-        uidsBound.add(bindNew(ps, r, a, now));
-        ps.addBatch();
-      }
-      counts = ps.executeBatch();
-    }
-    boolean[] inserted = inserted(c, r.siteId(), fresh, counts, uidsBound);
-    List<ReportedAsset> raced = new ArrayList<>();
-    for (int i = 0; i < fresh.size(); i++) {
-      ReportedAsset a = fresh.get(i);
-      if (!inserted[i]) {
-        raced.add(a);
-      } else {
-        events.add(event(r, a, AssetEvent.NEW_DEVICE, null, a.firmware().orElse(null), now));
-      }
-    }
-    return raced;
+    return new IngestOutcome(true, report.assets().size(), created.size(), firmware, findings);
   }
 
   /**
-   * Which rows of the insert batch went in: from the update counts, or, when the driver rewrote the
-   * batch into multi-row inserts and reports no counts (PostgreSQL's {@code
-   * reWriteBatchedInserts}), from the uid each stored row carries.
+   * PostgreSQL: inserts every asset of the report, in asset-id order, or locks its stored row where
+   * there is one (waiting for a concurrent insert of the same device to commit), then reads the
+   * rows back. Returns the assets this transaction created: those whose row carries the uid bound
+   * here.
    */
-  private boolean[] inserted(
-      Connection c, String site, List<ReportedAsset> fresh, int[] counts, List<String> uidsBound)
+  private List<ReportedAsset> insertOrLock(
+      Connection c,
+      IncomingReport r,
+      List<ReportedAsset> firsts,
+      Instant now,
+      Map<String, Existing> stored)
       throws SQLException {
-    boolean[] out = new boolean[fresh.size()];
-    if (Arrays.stream(counts).noneMatch(n -> n == Statement.SUCCESS_NO_INFO)) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = counts[i] != 0;
+    List<String> uidsBound = insert(c, INSERT_OR_LOCK, r, firsts, now).uids();
+    stored.putAll(existing(c, r.siteId(), firsts));
+    List<ReportedAsset> created = new ArrayList<>();
+    for (int i = 0; i < firsts.size(); i++) {
+      Existing e = stored.get(firsts.get(i).assetId());
+      if (e == null) {
+        throw new SQLException("asset " + firsts.get(i).assetId() + " vanished after its insert");
       }
-      return out;
+      if (e.row().uid().equals(uidsBound.get(i))) {
+        created.add(firsts.get(i));
+      }
     }
-    Map<String, Existing> stored = existing(c, site, fresh);
-    for (int i = 0; i < out.length; i++) {
-      Existing e = stored.get(fresh.get(i).assetId());
-      out[i] = e != null && e.row().uid().equals(uidsBound.get(i));
-    }
-    return out;
+    return created;
   }
+
+  /**
+   * SQLite: reads the stored rows, inserts the missing ones. Returns the assets inserted here; a
+   * row another writer inserted meanwhile (impossible in SQLite's exclusive write transaction, but
+   * cheap to honour) is read back and merged into.
+   */
+  private List<ReportedAsset> readThenInsert(
+      Connection c,
+      IncomingReport r,
+      List<ReportedAsset> firsts,
+      Instant now,
+      Map<String, Existing> stored)
+      throws SQLException {
+    stored.putAll(existing(c, r.siteId(), firsts));
+    List<ReportedAsset> fresh =
+        firsts.stream().filter(a -> !stored.containsKey(a.assetId())).toList();
+    int[] counts = insert(c, INSERT_NEW, r, fresh, now).counts();
+    List<ReportedAsset> created = new ArrayList<>();
+    List<ReportedAsset> raced = new ArrayList<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      ReportedAsset a = fresh.get(i);
+      if (counts[i] == 0) {
+        raced.add(a);
+      } else {
+        created.add(a);
+        stored.put(a.assetId(), new Existing(MergedAsset.inserted(a, r, now), false));
+      }
+    }
+    stored.putAll(existing(c, r.siteId(), raced));
+    return created;
+  }
+
+  /** Inserts {@code assets} in one batch: the uids bound, in order, and the driver's counts. */
+  private Inserted insert(
+      Connection c, String sql, IncomingReport r, List<ReportedAsset> assets, Instant now)
+      throws SQLException {
+    if (assets.isEmpty()) {
+      return new Inserted(List.of(), new int[0]);
+    }
+    List<String> uidsBound = new ArrayList<>(assets.size());
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (ReportedAsset a : assets) {
+        uidsBound.add(bindNew(ps, r, a, now));
+        ps.addBatch();
+      }
+      return new Inserted(uidsBound, ps.executeBatch());
+    }
+  }
+
+  private record Inserted(List<String> uids, int[] counts) {}
 
   /** Binds a new row; returns the uid it was given. */
   private String bindNew(PreparedStatement ps, IncomingReport r, ReportedAsset a, Instant now)
@@ -228,7 +263,10 @@ final class ReportMerger {
     return firmware;
   }
 
-  /** The stored rows of {@code assets} (ordered by asset id), locked where the database can. */
+  /**
+   * The stored rows of {@code assets}. Not locked here: on PostgreSQL the insert-or-lock pass holds
+   * them already, and SQLite's write transaction is exclusive.
+   */
   private Map<String, Existing> existing(Connection c, String site, List<ReportedAsset> assets)
       throws SQLException {
     Map<String, Existing> out = new HashMap<>();
@@ -239,8 +277,7 @@ final class ReportMerger {
           AssetRows.SELECT_WITH_SILENCE
               + " WHERE site_id = ? AND asset_id IN ("
               + String.join(", ", Collections.nCopies(part.size(), "?"))
-              + ") ORDER BY asset_id"
-              + dialect.lockRow();
+              + ")";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, site);
         for (int i = 0; i < part.size(); i++) {

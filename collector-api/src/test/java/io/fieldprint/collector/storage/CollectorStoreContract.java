@@ -273,6 +273,8 @@ abstract class CollectorStoreContract {
       // round 1: 12 reports of 30 devices drawn from 60, each in its own order (all new, and
       // the same new device in several reports at once); round 2: drawn from 80 (known and new)
       Set<String> union = new HashSet<>();
+      Set<String> firstRound = new HashSet<>();
+      Set<String> upgraded = new HashSet<>();
       for (int round = 1; round <= 2; round++) {
         List<Callable<IngestOutcome>> tasks = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -283,6 +285,7 @@ abstract class CollectorStoreContract {
           Collections.shuffle(ids, new Random(round * 100L + i));
           List<String> chosen = ids.subList(0, 30);
           union.addAll(chosen);
+          (round == 1 ? firstRound : upgraded).addAll(chosen);
           String firmware = "V" + round;
           ReportedAsset[] assets =
               chosen.stream().map(id -> plc(id, "Siemens", firmware)).toArray(ReportedAsset[]::new);
@@ -304,6 +307,14 @@ abstract class CollectorStoreContract {
                 st,
                 "SELECT count(*) FROM asset_events WHERE site_id = 'plant-a' AND kind = 'new_device'"),
             "one new-device event per device, however many reports brought it at once");
+        upgraded.retainAll(firstRound);
+        assertEquals(
+            upgraded.size(),
+            count(
+                st,
+                "SELECT count(*) FROM asset_events WHERE site_id = 'plant-a'"
+                    + " AND kind = 'firmware_changed'"),
+            "one firmware change per device upgraded, however many reports brought V2 at once");
         assertEquals(
             0,
             count(
