@@ -26,6 +26,13 @@ final class PeriodicJob {
   private final long timer;
   private volatile Future<Void> inFlight;
 
+  /**
+   * Longest a round may run before Vert.x reports its thread as blocked. A round works until its
+   * job is done (correlating 100,000 new devices takes minutes), which is what a job thread is for;
+   * the default of 60 s would log a stack trace every second of such a round.
+   */
+  static final long LONGEST_ROUND_HOURS = 6;
+
   /** How long closing waits for a round in progress before the pools go. */
   private static final long CLOSE_WAIT_SECONDS = 30;
 
@@ -34,7 +41,9 @@ final class PeriodicJob {
     this.vertx = vertx;
     this.name = name;
     this.round = round;
-    this.worker = vertx.createSharedWorkerExecutor("fieldprint-" + name, 1);
+    this.worker =
+        vertx.createSharedWorkerExecutor(
+            "fieldprint-" + name, 1, LONGEST_ROUND_HOURS, TimeUnit.HOURS);
     busy.set(true);
     inFlight =
         worker.executeBlocking(
