@@ -12,7 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code alerts} and {@code alert_outbox} tables. */
@@ -27,89 +31,135 @@ final class AlertTable {
     this.dialect = dialect;
   }
 
-  /** Alert and outbox inserts of one transaction, each statement prepared once. */
+  /** Alert and outbox inserts of one transaction, written in batches. */
   Inserts inserts(Connection c) throws SQLException {
     return new Inserts(c);
   }
 
-  /** The prepared inserts of one transaction; close before the transaction ends. */
+  /** An alert to create: the match it announces and whether that match is new or upgraded. */
+  record Pending(StoredAsset asset, FoundMatch match, String kind) {}
+
+  /**
+   * The alert and outbox inserts of one transaction: alerts go in multi-row statements of {@link
+   * #ALERT_ROWS}, deliveries in one JDBC batch; close before the transaction ends.
+   */
   static final class Inserts implements AutoCloseable {
-    private final PreparedStatement alert;
+    /** Alerts per multi-row insert: 11 parameters each, well under every driver's limit. */
+    static final int ALERT_ROWS = 200;
+
+    private static final String ALERT_COLUMNS =
+        "INSERT INTO alerts (site_id, asset_uid, advisory_id, advisory_version, kind,"
+            + " confidence, cvss, tlp, title, match_json, created_at) VALUES ";
+    private static final String ALERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ALERT_RETURNING =
+        " ON CONFLICT DO NOTHING RETURNING id, asset_uid, advisory_id, advisory_version,"
+            + " confidence";
+
+    private final Connection c;
     private final PreparedStatement outbox;
+    private int queued;
 
     private Inserts(Connection c) throws SQLException {
-      this.alert =
+      this.c = c;
+      this.outbox =
           c.prepareStatement(
-              "INSERT INTO alerts (site_id, asset_uid, advisory_id, advisory_version, kind,"
-                  + " confidence, cvss, tlp, title, match_json, created_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                  + " ON CONFLICT DO NOTHING RETURNING id");
-      PreparedStatement queue;
-      try {
-        queue =
-            c.prepareStatement(
-                "INSERT INTO alert_outbox (alert_id, destination, state, attempts,"
-                    + " next_attempt_at) VALUES (?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING");
-      } catch (SQLException e) {
-        alert.close();
-        throw e;
-      }
-      this.outbox = queue;
+              "INSERT INTO alert_outbox (alert_id, destination, state, attempts,"
+                  + " next_attempt_at) VALUES (?, ?, 'pending', 0, ?) ON CONFLICT DO NOTHING");
     }
 
-    /** Creates an alert; empty when the same alert exists already (unique key). */
-    Optional<Alert> create(StoredAsset asset, FoundMatch f, String kind, long now)
-        throws SQLException {
-      JdbcCollectorStore.bindAll(
-          alert,
-          asset.siteId(),
-          asset.uid(),
-          f.advisoryId(),
-          f.advisoryVersion(),
-          kind,
-          f.confidence().wire(),
-          f.cvss().<Object>map(d -> d).orElse(JDBCType.DOUBLE),
-          f.tlp().orElse(null),
-          f.title(),
-          f.explanationJson(),
-          now);
-      try (ResultSet rs = alert.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+    /**
+     * Creates the alerts; returns those created, in the order given. One that exists already (same
+     * asset, advisory, version and confidence: the unique key) is not created again.
+     */
+    List<Alert> create(List<Pending> pending, long now) throws SQLException {
+      List<Alert> created = new ArrayList<>();
+      for (int from = 0; from < pending.size(); from += ALERT_ROWS) {
+        created.addAll(
+            insert(pending.subList(from, Math.min(pending.size(), from + ALERT_ROWS)), now));
+      }
+      return created;
+    }
+
+    private List<Alert> insert(List<Pending> rows, long now) throws SQLException {
+      String sql =
+          ALERT_COLUMNS
+              + String.join(", ", Collections.nCopies(rows.size(), ALERT_ROW))
+              + ALERT_RETURNING;
+      Map<List<String>, Long> ids = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        List<Object> args = new ArrayList<>(rows.size() * 11);
+        for (Pending p : rows) {
+          FoundMatch f = p.match();
+          args.addAll(
+              Arrays.asList(
+                  p.asset().siteId(),
+                  p.asset().uid(),
+                  f.advisoryId(),
+                  f.advisoryVersion(),
+                  p.kind(),
+                  f.confidence().wire(),
+                  f.cvss().<Object>map(d -> d).orElse(JDBCType.DOUBLE),
+                  f.tlp().orElse(null),
+                  f.title(),
+                  f.explanationJson(),
+                  now));
         }
-        long id = rs.getLong(1);
-        return Optional.of(
-            new Alert(
-                id,
-                asset.siteId(),
-                asset.uid(),
-                f.advisoryId(),
-                f.advisoryVersion(),
-                kind,
-                f.confidence(),
-                f.cvss(),
-                f.tlp(),
-                f.title(),
-                f.explanationJson(),
-                Instant.ofEpochMilli(now),
-                Optional.empty(),
-                Optional.empty()));
+        JdbcCollectorStore.bindAll(ps, args.toArray());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.put(
+                List.of(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                rs.getLong(1));
+          }
+        }
       }
+      List<Alert> created = new ArrayList<>(ids.size());
+      for (Pending p : rows) {
+        FoundMatch f = p.match();
+        Long id =
+            ids.get(
+                List.of(
+                    p.asset().uid(), f.advisoryId(), f.advisoryVersion(), f.confidence().wire()));
+        if (id != null) {
+          created.add(
+              new Alert(
+                  id,
+                  p.asset().siteId(),
+                  p.asset().uid(),
+                  f.advisoryId(),
+                  f.advisoryVersion(),
+                  p.kind(),
+                  f.confidence(),
+                  f.cvss(),
+                  f.tlp(),
+                  f.title(),
+                  f.explanationJson(),
+                  Instant.ofEpochMilli(now),
+                  Optional.empty(),
+                  Optional.empty()));
+        }
+      }
+      return created;
     }
 
-    /** Queues {@code alertId} for {@code destination}. */
+    /** Queues {@code alertId} for {@code destination}; written by {@link #flush}. */
     void enqueue(long alertId, String destination, long now) throws SQLException {
       JdbcCollectorStore.bindAll(outbox, alertId, destination, now);
-      outbox.executeUpdate();
+      outbox.addBatch();
+      queued++;
+    }
+
+    /** Writes the deliveries queued so far. */
+    void flush() throws SQLException {
+      if (queued > 0) {
+        outbox.executeBatch();
+        queued = 0;
+      }
     }
 
     @Override
     public void close() throws SQLException {
-      try {
-        alert.close();
-      } finally {
-        outbox.close();
-      }
+      outbox.close();
     }
   }
 

@@ -24,10 +24,10 @@ import java.util.Set;
  * <ol>
  *   <li>read the due assets and the current advisory versions (no write lock);
  *   <li>match them;
- *   <li>in short write transactions of {@link #WRITE_CHUNK} assets, each under the shared
- *       advisories lock: if the advisories changed meanwhile (their generation moved), stop (and
- *       start again when nothing was stored); otherwise store the matches of the assets that are
- *       still due with the identity they were matched with, and leave the others due.
+ *   <li>in short write transactions of {@link #writeChunk} assets, each under the shared advisories
+ *       lock: if the advisories changed meanwhile (their generation moved), stop (and start again
+ *       when nothing was stored); otherwise store the matches of the assets that are still due with
+ *       the identity they were matched with, and leave the others due.
  * </ol>
  *
  * <p>After {@link #OPTIMISTIC_ATTEMPTS} attempts spoiled by concurrent changes, the batch is
@@ -37,8 +37,15 @@ import java.util.Set;
 final class CorrelationBatch {
   static final int OPTIMISTIC_ATTEMPTS = 3;
 
-  /** Assets per write transaction of phase 3. */
-  static final int WRITE_CHUNK = 10;
+  /**
+   * Assets per write transaction of phase 3. On SQLite every write waits for the one before it, so
+   * the transactions are kept short for the reports queued behind them; on PostgreSQL a report
+   * waits only for the rows it shares with a correlation write, and fewer, larger transactions
+   * spare the per-transaction round trips and commits.
+   */
+  static int writeChunk(Dialect dialect) {
+    return dialect.locksRows() ? 100 : 10;
+  }
 
   /** Assets per {@code IN (...)} re-read; well under every driver's parameter limit. */
   private static final int READ_CHUNK = 500;
@@ -95,15 +102,16 @@ final class CorrelationBatch {
   }
 
   /**
-   * Phase 3 in transactions of {@link #WRITE_CHUNK} assets, so a report waits for a short write at
+   * Phase 3 in transactions of {@link #writeChunk} assets, so a report waits for a short write at
    * most; stops at the first part whose advisories changed (the rest stays due).
    */
   private CorrelationRun store(long matchedWith, Map<String, Matched> matched, AlertRouter router) {
     CorrelationRun stored = new CorrelationRun(0, 0, 0, 0);
     List<String> uids = List.copyOf(matched.keySet());
-    for (int from = 0; from < uids.size(); from += WRITE_CHUNK) {
+    int chunk = writeChunk(dialect);
+    for (int from = 0; from < uids.size(); from += chunk) {
       Map<String, Matched> part = new LinkedHashMap<>();
-      for (String uid : uids.subList(from, Math.min(uids.size(), from + WRITE_CHUNK))) {
+      for (String uid : uids.subList(from, Math.min(uids.size(), from + chunk))) {
         part.put(uid, matched.get(uid));
       }
       Optional<CorrelationRun> run =
@@ -167,56 +175,48 @@ final class CorrelationBatch {
         matches.previous(c, assets.stream().map(StoredAsset::uid).toList());
     try (MatchTable.Writes writes = matches.writes(c);
         AlertTable.Inserts inserts = alerts.inserts(c)) {
+      List<AlertTable.Pending> pending = new ArrayList<>();
       for (StoredAsset asset : assets) {
         Map<String, MatchTable.Previous> before =
             previous.getOrDefault(asset.uid(), new HashMap<>());
-        correlate(
-            c,
-            writes,
-            inserts,
-            asset,
-            found.get(asset.uid()),
-            before,
-            router,
-            kevCves,
-            now,
-            counts);
+        correlate(c, writes, asset, found.get(asset.uid()), before, now, counts, pending);
       }
       writes.execute();
+      for (CorrelationStore.Alert alert : inserts.create(pending, now)) {
+        counts[2]++;
+        for (String destination : router.destinations(alert, kevCves.get())) {
+          inserts.enqueue(alert.id(), destination, now);
+        }
+      }
+      inserts.flush();
     }
     vendorKeys.write(c, assets);
     markCorrelated(c, assets, now);
     return new CorrelationRun(assets.size(), counts[0], counts[1], counts[2]);
   }
 
-  /** Stores the differences for one asset; counts[] is added, removed, alerts. */
+  /**
+   * Stores the match differences of one asset and adds the alerts they call for to {@code pending};
+   * counts[] is added, removed.
+   */
   private void correlate(
       Connection c,
       MatchTable.Writes writes,
-      AlertTable.Inserts inserts,
       StoredAsset asset,
       List<FoundMatch> found,
       Map<String, MatchTable.Previous> previous,
-      AlertRouter router,
-      KevCves kevCves,
       long now,
-      int[] counts)
+      int[] counts,
+      List<AlertTable.Pending> pending)
       throws SQLException {
     for (FoundMatch f : found) {
       MatchTable.Change change = writes.add(asset, f, previous.remove(f.advisoryId()), now);
       if (change == MatchTable.Change.NEW) {
         counts[0]++;
       }
-      if (change == MatchTable.Change.SAME) {
-        continue;
-      }
-      String kind = change.name().toLowerCase(java.util.Locale.ROOT);
-      Optional<CorrelationStore.Alert> alert = inserts.create(asset, f, kind, now);
-      if (alert.isPresent()) {
-        counts[2]++;
-        for (String destination : router.destinations(alert.get(), kevCves.get())) {
-          inserts.enqueue(alert.get().id(), destination, now);
-        }
+      if (change != MatchTable.Change.SAME) {
+        pending.add(
+            new AlertTable.Pending(asset, f, change.name().toLowerCase(java.util.Locale.ROOT)));
       }
     }
     // what no longer matches (fixed firmware, withdrawn product) goes without an alert

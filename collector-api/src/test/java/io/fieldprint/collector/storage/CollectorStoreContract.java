@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -492,7 +493,7 @@ abstract class CollectorStoreContract {
   @Test
   void aBatchLargerThanOneWriteStoresEveryAsset() throws Exception {
     List<ReportedAsset> cpus = new ArrayList<>();
-    for (int i = 0; i < CorrelationBatch.WRITE_CHUNK * 2 + 7; i++) {
+    for (int i = 0; i < CorrelationBatch.writeChunk(dialect()) * 2 + 7; i++) {
       cpus.add(cpu1516(String.format("mac:00:1b:1b:00:02:%02x", i), "V2.9.4"));
     }
     store.ingest(
@@ -504,6 +505,68 @@ abstract class CollectorStoreContract {
     assertEquals(cpus.size(), run.assets());
     assertEquals(cpus.size(), run.alerts());
     assertEquals(0, correlator.runUntilIdle().assets(), "nothing left due");
+  }
+
+  @Test
+  void alertsCreatedInSeveralStatementsKeepTheirOwnIdsAndAnExistingAlertIsNotCreatedTwice()
+      throws Exception {
+    int n = AlertTable.Inserts.ALERT_ROWS * 2 + 50;
+    List<AlertTable.Pending> pending = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      StoredAsset asset =
+          new StoredAsset(
+              "uid-alert-" + i,
+              "plant-a",
+              "mac:00:1b:1b:00:03:" + i,
+              Optional.empty(),
+              Optional.of("Siemens"),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of("V2.9.4"),
+              Optional.empty(),
+              Optional.empty(),
+              "plc",
+              List.of(),
+              List.of(),
+              List.of(),
+              CLOCK.instant(),
+              CLOCK.instant());
+      pending.add(new AlertTable.Pending(asset, found(Map.of("ICSA-23-222-07", "1")), "new"));
+    }
+    AlertTable table = new AlertTable(dialect());
+    List<CorrelationStore.Alert> created = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      try (AlertTable.Inserts inserts = table.inserts(c)) {
+        assertEquals(10, inserts.create(pending.subList(0, 10), 1L).size());
+      }
+      try (AlertTable.Inserts inserts = table.inserts(c)) {
+        created.addAll(inserts.create(pending, 2L));
+        for (CorrelationStore.Alert a : created) {
+          inserts.enqueue(a.id(), "hook", 2L);
+          inserts.enqueue(a.id(), "siem", 2L);
+        }
+        inserts.flush();
+      }
+      assertEquals(n - 10, created.size(), "the 10 stored before are not created again");
+      assertEquals(
+          pending.subList(10, n).stream().map(p -> p.asset().uid()).toList(),
+          created.stream().map(CorrelationStore.Alert::assetUid).toList(),
+          "created alerts come back in the order asked for");
+      Map<String, Long> stored = new HashMap<>();
+      try (Statement st = c.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SELECT id, asset_uid FROM alerts")) {
+        while (rs.next()) {
+          stored.put(rs.getString(2), rs.getLong(1));
+        }
+      }
+      assertEquals(n, stored.size());
+      for (CorrelationStore.Alert a : created) {
+        assertEquals(stored.get(a.assetUid()), a.id(), "the id of " + a.assetUid());
+      }
+      try (Statement st = c.createStatement()) {
+        assertEquals(2L * (n - 10), count(st, "SELECT count(*) FROM alert_outbox"));
+      }
+    }
   }
 
   private static CorrelationStore.FoundMatch found(Map<String, String> versions) {
