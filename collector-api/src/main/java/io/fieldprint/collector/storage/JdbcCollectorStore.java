@@ -23,6 +23,7 @@ public final class JdbcCollectorStore implements CollectorStore {
   private final ReportMerger merger;
   private final AssetReader reader;
   private final Dialect dialect;
+  private final PlannerStatistics statistics;
 
   /** A store with its own {@link WriterQueue} (the only store writing to its database). */
   public JdbcCollectorStore(
@@ -42,6 +43,7 @@ public final class JdbcCollectorStore implements CollectorStore {
     this.merger = new ReportMerger(dialect, uids);
     this.reader = new AssetReader();
     this.dialect = dialect;
+    this.statistics = dialect == Dialect.POSTGRESQL ? new PlannerStatistics(dataSource) : null;
   }
 
   @Override
@@ -196,7 +198,18 @@ public final class JdbcCollectorStore implements CollectorStore {
 
   @Override
   public IngestOutcome ingest(IncomingReport report) {
-    return jdbc.transaction(c -> ingestIn(c, report, clock.instant()));
+    IngestOutcome outcome = jdbc.transaction(c -> ingestIn(c, report, clock.instant()));
+    if (statistics != null) {
+      statistics.assetsCreated(outcome.newDevices());
+    }
+    return outcome;
+  }
+
+  /** Waits for a refresh of PostgreSQL's planner statistics in progress (for tests). */
+  void awaitPlannerStatistics() throws InterruptedException {
+    if (statistics != null) {
+      statistics.awaitIdle();
+    }
   }
 
   private IngestOutcome ingestIn(Connection c, IncomingReport report, Instant now)

@@ -1,6 +1,7 @@
 package io.fieldprint.collector.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fieldprint.advisories.csaf.CsafReader;
 import io.fieldprint.collector.correlation.AdvisoryImporter;
@@ -56,6 +57,71 @@ class PostgresStoreContractTest extends CollectorStoreContract {
   @Override
   Dialect dialect() {
     return Dialect.POSTGRESQL;
+  }
+
+  /**
+   * PostgreSQL keeps the plans of foreign-key checks for the life of a connection. One made while a
+   * site's first reports arrive, the assets table nearly empty and never analysed, reads all of the
+   * site's assets through an index on {@code (site_id, ...)} for every event and evidence row; the
+   * store refreshes the statistics as the table grows (PlannerStatistics), which sends the checks
+   * to the primary key on every connection.
+   */
+  @Test
+  void foreignKeyChecksReadOneAssetEachAfterTheSiteGrewOnTheSameConnection() throws Exception {
+    DataSource db = freshDatabase();
+    Database.migrate(db, Dialect.POSTGRESQL);
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setDataSource(db);
+    config.setMaximumPoolSize(1);
+    try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+      Clock clock = Clock.systemUTC();
+      AtomicInteger uids = new AtomicInteger();
+      JdbcCollectorStore one =
+          new JdbcCollectorStore(
+              pool, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
+      one.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+      one.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+      // a site's first reports: small, then large, all on the pool's one connection
+      int[] sizes = {5, 5, 5, 5, 5, 5, 1000, 1000, 1000, 1000, 1000};
+      for (int r = 0; r < sizes.length; r++) {
+        List<ReportedAsset> plcs = new ArrayList<>();
+        for (int i = 0; i < sizes[r]; i++) {
+          plcs.add(
+              StoreFixtures.plc(
+                  String.format("mac:00:1b:1b:%02x:%02x:%02x", r, i / 256, i % 256),
+                  "Siemens",
+                  "V1"));
+        }
+        one.ingest(
+            new IncomingReport("agent-a", "plant-a", "r-" + r, Optional.empty(), plcs, List.of()));
+        one.awaitPlannerStatistics();
+      }
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        try (java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO asset_events (site_id, asset_id, kind, agent_id, report_id, at)"
+                    + " VALUES ('plant-a', ?, 'new_device', 'agent-a', 'r-x', 0)")) {
+          for (int i = 0; i < 50; i++) {
+            ps.setString(1, String.format("mac:00:1b:1b:%02x:00:%02x", 10, i));
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        try (Statement s = c.createStatement();
+            java.sql.ResultSet rs =
+                s.executeQuery(
+                    "SELECT idx_tup_fetch FROM pg_stat_xact_user_tables"
+                        + " WHERE relname = 'assets'")) {
+          rs.next();
+          long read = rs.getLong(1);
+          assertTrue(
+              read <= 100,
+              "50 foreign-key checks read " + read + " asset rows; one each is the primary key");
+        }
+        c.rollback();
+      }
+    }
   }
 
   /**
