@@ -81,6 +81,9 @@ final class PlannerStatistics {
       analyzedRows = Math.max(0, rows(s));
       LOG.debug("planner statistics refreshed at about {} assets", analyzedRows);
     } catch (SQLException | RuntimeException e) {
+      // tried again only after the table has grown as much once more, not on every report
+      createdSince.set(0);
+      analyzedRows = Math.max(FIRST_ANALYZE_ROWS, analyzedRows * 2);
       LOG.warn("refreshing the planner statistics of the asset tables failed: {}", e.toString());
     } finally {
       running.set(false);
