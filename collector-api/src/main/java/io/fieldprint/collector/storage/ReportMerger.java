@@ -40,10 +40,14 @@ final class ReportMerger {
 
   /**
    * Inserts the row or, when the device is stored, only locks it: PostgreSQL locks every row an
-   * {@code ON CONFLICT DO UPDATE} meets, also those its {@code WHERE} leaves unchanged.
+   * {@code ON CONFLICT DO UPDATE} meets, also those its {@code WHERE} leaves unchanged. The column
+   * named is no key, so the lock is {@code FOR NO KEY UPDATE} and foreign-key checks of other
+   * tables' rows (triage, matches) do not wait for the report.
    */
-  private static final String INSERT_OR_LOCK =
-      INSERT + " ON CONFLICT (site_id, asset_id) DO UPDATE SET uid = assets.uid WHERE false";
+  static final String INSERT_OR_LOCK =
+      INSERT
+          + " ON CONFLICT (site_id, asset_id) DO UPDATE"
+          + " SET last_report_at = assets.last_report_at WHERE false";
 
   private static final String UPDATE =
       "UPDATE assets SET name = ?, vendor = ?, product = ?, model = ?, firmware = ?, hardware = ?,"

@@ -52,8 +52,8 @@ abstract class CollectorStoreContract {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
 
-  private CollectorStore store;
-  private DataSource dataSource;
+  CollectorStore store;
+  DataSource dataSource;
   private MutableClock jobClock;
   private CorrelationStore correlations;
   private AdvisoryImporter importer;
