@@ -36,6 +36,7 @@ final class PlannerStatistics {
   private final DataSource dataSource;
   private final AtomicLong createdSince = new AtomicLong();
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile Thread refreshing;
   private volatile long analyzedRows = -1;
 
   PlannerStatistics(DataSource dataSource) {
@@ -53,14 +54,16 @@ final class PlannerStatistics {
         && running.compareAndSet(false, true)) {
       Thread t = new Thread(this::refresh, "fieldprint-analyze");
       t.setDaemon(true);
+      refreshing = t;
       t.start();
     }
   }
 
   /** Blocks until the analysis in progress, if any, has finished (for tests). */
   void awaitIdle() throws InterruptedException {
-    while (running.get()) {
-      Thread.sleep(10);
+    Thread t = refreshing;
+    if (t != null) {
+      t.join();
     }
   }
 

@@ -36,7 +36,6 @@ final class ReportMerger {
           + " hardware, serial, role, ip_json, mac_json, protocols_json, first_seen, last_seen,"
           + " last_report_agent, last_report_at, correlated_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
-  private static final String INSERT_NEW = INSERT + " ON CONFLICT (site_id, asset_id) DO NOTHING";
 
   /**
    * Inserts the row or, when the device is stored, only locks it: PostgreSQL locks every row an
@@ -132,7 +131,7 @@ final class ReportMerger {
       Instant now,
       Map<String, Existing> stored)
       throws SQLException {
-    List<String> uidsBound = insert(c, INSERT_OR_LOCK, r, firsts, now).uids();
+    List<String> uidsBound = insert(c, INSERT_OR_LOCK, r, firsts, now);
     stored.putAll(existing(c, r.siteId(), firsts));
     List<ReportedAsset> created = new ArrayList<>();
     for (int i = 0; i < firsts.size(); i++) {
@@ -148,9 +147,8 @@ final class ReportMerger {
   }
 
   /**
-   * SQLite: reads the stored rows, inserts the missing ones. Returns the assets inserted here; a
-   * row another writer inserted meanwhile (impossible in SQLite's exclusive write transaction, but
-   * cheap to honour) is read back and merged into.
+   * SQLite: reads the stored rows and inserts the missing ones, which are the assets it returns.
+   * The write transaction is exclusive, so no other writer can insert them meanwhile.
    */
   private List<ReportedAsset> readThenInsert(
       Connection c,
@@ -160,30 +158,21 @@ final class ReportMerger {
       Map<String, Existing> stored)
       throws SQLException {
     stored.putAll(existing(c, r.siteId(), firsts));
-    List<ReportedAsset> fresh =
+    List<ReportedAsset> created =
         firsts.stream().filter(a -> !stored.containsKey(a.assetId())).toList();
-    int[] counts = insert(c, INSERT_NEW, r, fresh, now).counts();
-    List<ReportedAsset> created = new ArrayList<>();
-    List<ReportedAsset> raced = new ArrayList<>();
-    for (int i = 0; i < fresh.size(); i++) {
-      ReportedAsset a = fresh.get(i);
-      if (counts[i] == 0) {
-        raced.add(a);
-      } else {
-        created.add(a);
-        stored.put(a.assetId(), new Existing(MergedAsset.inserted(a, r, now), false));
-      }
+    insert(c, INSERT, r, created, now);
+    for (ReportedAsset a : created) {
+      stored.put(a.assetId(), new Existing(MergedAsset.inserted(a, r, now), false));
     }
-    stored.putAll(existing(c, r.siteId(), raced));
     return created;
   }
 
-  /** Inserts {@code assets} in one batch: the uids bound, in order, and the driver's counts. */
-  private Inserted insert(
+  /** Inserts {@code assets} in one batch; returns the uids bound, in order. */
+  private List<String> insert(
       Connection c, String sql, IncomingReport r, List<ReportedAsset> assets, Instant now)
       throws SQLException {
     if (assets.isEmpty()) {
-      return new Inserted(List.of(), new int[0]);
+      return List.of();
     }
     List<String> uidsBound = new ArrayList<>(assets.size());
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -191,11 +180,10 @@ final class ReportMerger {
         uidsBound.add(bindNew(ps, r, a, now));
         ps.addBatch();
       }
-      return new Inserted(uidsBound, ps.executeBatch());
+      ps.executeBatch();
     }
+    return uidsBound;
   }
-
-  private record Inserted(List<String> uids, int[] counts) {}
 
   /** Binds a new row; returns the uid it was given. */
   private String bindNew(PreparedStatement ps, IncomingReport r, ReportedAsset a, Instant now)
