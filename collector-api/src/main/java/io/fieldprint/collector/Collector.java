@@ -172,7 +172,10 @@ public final class Collector implements AutoCloseable {
   }
 
   private static HttpServerOptions serverOptions(CollectorConfig config) {
-    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+    // request bodies may come gzip- or deflate-compressed (agents send reports gzip): they are
+    // inflated before the body handler, whose limit then counts the inflated bytes
+    HttpServerOptions options =
+        new HttpServerOptions().setCompressionSupported(true).setDecompressionSupported(true);
     config
         .tls()
         .ifPresent(

@@ -1,20 +1,27 @@
 package io.fieldprint.agent.service;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.fieldprint.agent.service.outbox.StoredBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The body of {@code POST /api/v1/reports}: {@code {"reportId", "site", "agent": {"id", "version"},
- * "inventory": {...}}}, written in one pass into one byte array (the inventory streamed into it as
- * UTF-8, never held as a String), so a snapshot of thousands of assets costs about twice its size
- * in heap while it is taken, not four times. The inventory's bytes are where {@link
- * #inventoryOffset()} says, for the local {@code inventory.json}.
+ * "inventory": {...}}}, written in one pass straight into gzip: the JSON is never held whole, so a
+ * snapshot of thousands of assets costs about a tenth of its JSON size in heap while it is written.
+ * The inventory's bytes are copied as they pass to a second stream, for the local {@code
+ * inventory.json}.
  */
-record ReportBody(byte[] bytes, int inventoryOffset, int inventoryLength) {
+final class ReportBody {
+  private static final int GZIP_BUFFER = 64 * 1024;
+
+  private ReportBody() {}
+
   /** Streams one inventory document to the writer it is given (flushed, not closed). */
   @FunctionalInterface
   interface InventoryWriter {
@@ -22,19 +29,23 @@ record ReportBody(byte[] bytes, int inventoryOffset, int inventoryLength) {
   }
 
   /**
-   * Writes the body; {@code sizeHint} (the previous body's size) presizes the buffer so it rarely
-   * has to grow by copying.
+   * Writes the body, compressed; the inventory document's bytes also go to {@code inventoryCopy}
+   * (flushed, not closed; {@link OutputStream#nullOutputStream()} for none). {@code sizeHint} (the
+   * previous compressed body's size) presizes the buffer so it rarely has to grow by copying.
    */
-  static ReportBody write(
+  static StoredBody write(
       String reportId,
       String site,
       String agentId,
       String version,
       InventoryWriter inventory,
+      OutputStream inventoryCopy,
       int sizeHint)
       throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(4096, sizeHint + sizeHint / 8));
-    out.writeBytes(
+    ByteArrayOutputStream compressed =
+        new ByteArrayOutputStream(Math.max(4096, sizeHint + sizeHint / 8));
+    Json json = new Json(new GZIPOutputStream(compressed, GZIP_BUFFER));
+    json.write(
         ("{\"reportId\":\""
                 + quoted(reportId)
                 + "\",\"site\":\""
@@ -45,16 +56,43 @@ record ReportBody(byte[] bytes, int inventoryOffset, int inventoryLength) {
                 + quoted(version)
                 + "\"},\"inventory\":")
             .getBytes(StandardCharsets.UTF_8));
-    int offset = out.size();
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    json.copy = inventoryCopy;
+    Writer w = new OutputStreamWriter(json, StandardCharsets.UTF_8);
     inventory.write(w);
     w.flush();
-    int length = out.size() - offset;
-    out.write('}');
-    return new ReportBody(out.toByteArray(), offset, length);
+    inventoryCopy.flush();
+    json.copy = OutputStream.nullOutputStream();
+    json.write('}');
+    json.gzip.close(); // ends the deflater: its native memory goes now, not at a GC
+    return new StoredBody(compressed.toByteArray(), json.count);
   }
 
   private static String quoted(String value) {
     return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+  }
+
+  /** The uncompressed side: counts the JSON's bytes and copies them where asked on their way. */
+  private static final class Json extends OutputStream {
+    private final GZIPOutputStream gzip;
+    private OutputStream copy = OutputStream.nullOutputStream();
+    private long count;
+
+    Json(GZIPOutputStream gzip) {
+      this.gzip = gzip;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      gzip.write(b);
+      copy.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      gzip.write(b, off, len);
+      copy.write(b, off, len);
+      count += len;
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.fieldprint.agent.service.config.AgentConfig;
 import io.fieldprint.agent.service.inventory.LiveInventory;
 import io.fieldprint.agent.service.ops.AgentMetrics;
 import io.fieldprint.agent.service.outbox.Outbox;
+import io.fieldprint.agent.service.outbox.StoredBody;
 import io.fieldprint.protocols.inventory.Inventory;
 import io.fieldprint.protocols.inventory.InventoryJson;
 import java.io.BufferedOutputStream;
@@ -65,18 +66,13 @@ final class ReportCycle {
     Inventory snapshot = inventory.snapshot();
     InventoryJson writer = new InventoryJson(version);
     String reportId = config.agentId() + ":" + UUID.randomUUID();
-    ReportBody body =
-        ReportBody.write(
-            reportId,
-            config.site(),
-            config.agentId(),
-            version,
-            out -> writer.write(snapshot, out, false),
-            lastBodyBytes);
-    lastBodyBytes = body.bytes().length;
+    StoredBody body;
     if (advisories.isEmpty()) {
-      writeSnapshot(out -> out.write(body.bytes(), body.inventoryOffset(), body.inventoryLength()));
+      body = writeSnapshot(copy -> body(reportId, out -> writer.write(snapshot, out, false), copy));
     } else {
+      body =
+          body(
+              reportId, out -> writer.write(snapshot, out, false), OutputStream.nullOutputStream());
       Inventory matched =
           snapshot.withMatches(
               advisories.get().match(snapshot).stream().map(m -> (Object) m.toJson()).toList());
@@ -85,16 +81,23 @@ final class ReportCycle {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(matched, w);
             w.flush();
+            return null;
           });
     }
-    int dropped = outbox.add(reportId, clock.instant(), body.bytes());
+    lastBodyBytes = body.bytes().length;
+    int dropped = outbox.add(reportId, clock.instant(), body);
     metrics.reportQueued(dropped);
     queued.incrementAndGet();
     lastAssets = snapshot.assets().size();
     if (dropped > 0) {
       LOG.warn("outbox over outboxMaxBytes: dropped the {} oldest unsent report(s)", dropped);
     }
-    LOG.info("report {} queued: {} asset(s), {} bytes", reportId, lastAssets, body.bytes().length);
+    LOG.info(
+        "report {} queued: {} asset(s), {} bytes ({} compressed)",
+        reportId,
+        lastAssets,
+        body.size(),
+        body.bytes().length);
     return reportId;
   }
 
@@ -106,18 +109,33 @@ final class ReportCycle {
     return lastAssets;
   }
 
+  private StoredBody body(
+      String reportId, ReportBody.InventoryWriter inventory, OutputStream inventoryCopy)
+      throws IOException {
+    return ReportBody.write(
+        reportId,
+        config.site(),
+        config.agentId(),
+        version,
+        inventory,
+        inventoryCopy,
+        lastBodyBytes);
+  }
+
   /** Writes {@code DATA/inventory.json} through a temporary file, replaced atomically. */
-  private void writeSnapshot(SnapshotContent content) throws IOException {
+  private <T> T writeSnapshot(SnapshotContent<T> content) throws IOException {
     Path target = config.dataDirectory().resolve("inventory.json");
     Path temp = config.dataDirectory().resolve("inventory.json.tmp");
+    T result;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
-      content.writeTo(out);
+      result = content.writeTo(out);
     }
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return result;
   }
 
   @FunctionalInterface
-  private interface SnapshotContent {
-    void writeTo(OutputStream out) throws IOException;
+  private interface SnapshotContent<T> {
+    T writeTo(OutputStream out) throws IOException;
   }
 }

@@ -50,7 +50,8 @@ class AgentServiceTest {
     }
     try (Outbox outbox = Outbox.open(config.dataDirectory(), config.outboxMaxBytes())) {
       assertEquals(queued, outbox.count());
-      assertTrue(new String(outbox.oldest().orElseThrow().body()).contains("\"site\":\"lab\""));
+      assertTrue(
+          new String(outbox.oldest().orElseThrow().body().json()).contains("\"site\":\"lab\""));
     }
     assertTrue(Files.exists(config.dataDirectory().resolve("inventory.json")));
   }

@@ -73,7 +73,8 @@ class OfflineAdvisoryMatchingTest {
             metrics);
       }
       try (Outbox outbox = Outbox.open(config.dataDirectory(), config.outboxMaxBytes())) {
-        String report = new String(outbox.oldest().orElseThrow().body(), StandardCharsets.UTF_8);
+        String report =
+            new String(outbox.oldest().orElseThrow().body().json(), StandardCharsets.UTF_8);
         assertFalse(report.contains("DEMO-2026-"), "reports carry no local matches");
       }
     }

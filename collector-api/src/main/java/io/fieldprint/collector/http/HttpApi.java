@@ -76,7 +76,9 @@ public final class HttpApi {
 
   /**
    * Bodies are JSON only: anything else would reach the form decoder of the body handler, whose
-   * limits are not ours.
+   * limits are not ours. They may be compressed with gzip or deflate: the server inflates those
+   * before the body handler and drops the header, so a {@code Content-Encoding} still present here
+   * names a coding it could not inflate, which would reach the JSON parser as it is.
    */
   private static void requireJsonBody(RoutingContext ctx) {
     HttpMethod m = ctx.request().method();
@@ -85,6 +87,15 @@ public final class HttpApi {
       if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
         ctx.fail(
             new ApiException(415, "unsupported_media_type", "send the body as application/json"));
+        return;
+      }
+      String coding = ctx.request().getHeader("content-encoding");
+      if (coding != null && !coding.trim().equalsIgnoreCase("identity")) {
+        ctx.fail(
+            new ApiException(
+                415,
+                "unsupported_media_type",
+                "content encoding '" + coding + "' is not supported: send gzip, deflate or none"));
         return;
       }
     }

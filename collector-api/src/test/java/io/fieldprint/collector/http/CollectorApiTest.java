@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -191,6 +192,54 @@ class CollectorApiTest {
         0,
         new JsonObject(c.get("/api/v1/sites/plant-a/assets", c.adminToken).body())
             .getLong("total"));
+  }
+
+  private static byte[] gzip(byte[] data) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+      gzip.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aGzipReportIsAppliedAndTheBodyLimitCountsItsInflatedBytes() throws Exception {
+    String agent = c.siteWithAgent("plant-a");
+    byte[] json = report("r-1", onePlc("V1")).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> gz = c.postEncoded("/api/v1/reports", agent, "gzip", gzip(json));
+    assertEquals(201, gz.statusCode(), gz.body());
+    assertEquals(
+        1,
+        new JsonObject(c.get("/api/v1/sites/plant-a/assets", c.adminToken).body())
+            .getLong("total"));
+    assertEquals(
+        200,
+        c.postEncoded("/api/v1/reports", agent, "gzip", gzip(json)).statusCode(),
+        "a compressed retry is the same report");
+
+    // 50 MB of spaces inside a JSON string, about 50 KB compressed: over the 200,000-byte limit
+    byte[] bomb = new byte[50_000_000];
+    java.util.Arrays.fill(bomb, (byte) ' ');
+    byte[] head = "{\"reportId\":\"r-2\",\"pad\":\"".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(head, 0, bomb, 0, head.length);
+    bomb[bomb.length - 2] = '"';
+    bomb[bomb.length - 1] = '}';
+    byte[] compressedBomb = gzip(bomb);
+    assertTrue(compressedBomb.length < 200_000, compressedBomb.length + " bytes compressed");
+    HttpResponse<String> tooBig = c.postEncoded("/api/v1/reports", agent, "gzip", compressedBomb);
+    assertEquals(413, tooBig.statusCode(), tooBig.body());
+    assertEquals("payload_too_large", new JsonObject(tooBig.body()).getString("error"));
+
+    HttpResponse<String> corrupt =
+        c.postEncoded("/api/v1/reports", agent, "gzip", java.util.Arrays.copyOf(gzip(json), 40));
+    assertTrue(
+        corrupt.statusCode() == 400,
+        "a truncated gzip body: " + corrupt.statusCode() + corrupt.body());
+
+    HttpResponse<String> unknown = c.postEncoded("/api/v1/reports", agent, "compress", json);
+    assertEquals(415, unknown.statusCode(), unknown.body());
+    assertEquals("unsupported_media_type", new JsonObject(unknown.body()).getString("error"));
+    assertEquals(200, c.get("/health", null).statusCode(), "the collector is still serving");
   }
 
   @Test

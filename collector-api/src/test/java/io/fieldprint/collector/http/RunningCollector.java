@@ -52,6 +52,17 @@ final class RunningCollector implements AutoCloseable {
             .build());
   }
 
+  /** Posts JSON bytes already encoded with {@code coding} ({@code Content-Encoding}). */
+  HttpResponse<String> postEncoded(String path, String token, String coding, byte[] body)
+      throws Exception {
+    return send(
+        request(path, token)
+            .header("content-type", "application/json")
+            .header("content-encoding", coding)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   HttpResponse<String> put(String path, String token, String body) throws Exception {
     return send(
         request(path, token)

@@ -60,17 +60,28 @@ public final class Outbox implements AutoCloseable {
    *
    * @return how many older reports were dropped to make room
    */
-  public synchronized int add(String reportId, Instant createdAt, byte[] body) throws IOException {
+  public int add(String reportId, Instant createdAt, byte[] json) throws IOException {
+    return add(reportId, createdAt, StoredBody.compress(json));
+  }
+
+  /**
+   * Adds a report already compressed, then drops the oldest unsent reports while the outbox is over
+   * its bound.
+   *
+   * @return how many older reports were dropped to make room
+   */
+  public synchronized int add(String reportId, Instant createdAt, StoredBody body)
+      throws IOException {
     try (PreparedStatement p =
         db.prepareStatement(
             "INSERT INTO outbox (report_id, created_at, bytes, body) VALUES (?, ?, ?, ?)")) {
       p.setString(1, reportId);
       p.setLong(2, createdAt.toEpochMilli());
-      p.setLong(3, body.length);
-      p.setBytes(4, StoredBody.pack(body));
+      p.setLong(3, body.size());
+      p.setBytes(4, body.bytes());
       p.executeUpdate();
       count++;
-      bytes += body.length;
+      bytes += body.size();
       int dropped = 0;
       while (bytes > maxBytes && count > 1) {
         removeOldest();
@@ -126,7 +137,7 @@ public final class Outbox implements AutoCloseable {
               r.getLong(1),
               r.getString(2),
               Instant.ofEpochMilli(r.getLong(3)),
-              StoredBody.unpack(r.getBytes(4), r.getLong(5))));
+              new StoredBody(r.getBytes(4), r.getLong(5))));
     } catch (SQLException e) {
       throw new IOException("cannot read the outbox: " + e.getMessage(), e);
     }

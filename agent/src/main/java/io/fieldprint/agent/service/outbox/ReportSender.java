@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox to the collector, oldest first, one request at a time: {@code POST
  * /api/v1/reports} with the agent's bearer token, or without one over TLS with the agent's client
- * certificate. A report leaves the outbox only after the collector answered 201 (applied) or 200
- * (already received), so a retry after a lost answer or a crash is applied once. Failures wait with
- * exponential back-off. Runs on the event loop; outbox access goes to worker threads.
+ * certificate. The body goes as the outbox stores it, gzip-compressed ({@code Content-Encoding:
+ * gzip}; the collector inflates it within its body limit). A report leaves the outbox only after
+ * the collector answered 201 (applied) or 200 (already received), so a retry after a lost answer or
+ * a crash is applied once. Failures wait with exponential back-off. Runs on the event loop; outbox
+ * access goes to worker threads.
  */
 public final class ReportSender {
   private static final Logger LOG = LoggerFactory.getLogger(ReportSender.class);
@@ -89,9 +91,12 @@ public final class ReportSender {
             .setIdleTimeout(link.requestTimeout().toMillis());
     // without a token the collector knows the agent by its client certificate
     link.token().ifPresent(t -> request.putHeader("Authorization", "Bearer " + t));
+    if (entry.body().compressed()) {
+      request.putHeader("Content-Encoding", "gzip");
+    }
     return client
         .request(request)
-        .compose(req -> SlicedBody.send(req, entry.body()))
+        .compose(req -> SlicedBody.send(req, entry.body().bytes()))
         .compose(resp -> resp.body().map(body -> outcome(entry, resp.statusCode(), body)))
         .compose(
             outcome ->

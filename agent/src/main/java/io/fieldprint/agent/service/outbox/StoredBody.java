@@ -8,41 +8,49 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A report body as the outbox stores it: gzip-compressed. A report is indented JSON, which shrinks
- * about tenfold; stored as it is, a 13 MB body passes through the SQLite driver's JNI and SQLite
- * itself as several native copies of its full size when written and read back (bench/agent: about
- * 40 MiB more RSS at each 5-minute report, kept by malloc afterwards). Rows written before hold the
- * JSON as it was; the gzip magic number, which no JSON text starts with, tells them apart.
+ * A report body as the outbox stores and sends it: gzip-compressed JSON, sent as it is with {@code
+ * Content-Encoding: gzip}, so the agent never holds a report uncompressed again after writing it. A
+ * compact report shrinks about tenfold; held uncompressed, a 9 MB body costs its size several times
+ * over in heap, in the SQLite driver's JNI copies and in SQLite itself (bench/agent). Rows written
+ * by earlier versions hold the JSON as it was; the gzip magic number, which no JSON text starts
+ * with, tells them apart.
+ *
+ * @param bytes the stored bytes: a gzip member, or plain JSON from an earlier version
+ * @param size the JSON's size in bytes, what the outbox's bound counts
  */
-final class StoredBody {
+public record StoredBody(byte[] bytes, long size) {
   private static final int GZIP_MAGIC_0 = 0x1f;
   private static final int GZIP_MAGIC_1 = 0x8b;
 
-  private StoredBody() {}
-
-  static byte[] pack(byte[] body) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(512, body.length / 8));
+  /** Compresses a JSON body held in memory (small bodies, tests). */
+  public static StoredBody compress(byte[] json) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(512, json.length / 8));
     try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
-      gzip.write(body);
+      gzip.write(json);
     }
-    return out.toByteArray();
+    return new StoredBody(out.toByteArray(), json.length);
+  }
+
+  /** True when {@link #bytes()} are gzip, to be sent with {@code Content-Encoding: gzip}. */
+  public boolean compressed() {
+    return bytes.length >= 2
+        && (bytes[0] & 0xff) == GZIP_MAGIC_0
+        && (bytes[1] & 0xff) == GZIP_MAGIC_1;
   }
 
   /**
-   * The body of a stored row whose uncompressed size is {@code size} (the outbox's {@code bytes}
-   * column): exactly that many bytes are inflated, never more.
+   * The JSON, inflated: exactly {@link #size()} bytes are inflated, never more (local use and
+   * tests; the sender sends {@link #bytes()} as they are).
    */
-  static byte[] unpack(byte[] stored, long size) throws IOException {
-    if (stored.length < 2
-        || (stored[0] & 0xff) != GZIP_MAGIC_0
-        || (stored[1] & 0xff) != GZIP_MAGIC_1) {
-      return stored;
+  public byte[] json() throws IOException {
+    if (!compressed()) {
+      return bytes;
     }
     if (size < 0 || size > Integer.MAX_VALUE - 8) {
       throw new IOException("stored report of impossible size " + size);
     }
     byte[] body = new byte[(int) size];
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 64 * 1024)) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 64 * 1024)) {
       int read = in.readNBytes(body, 0, body.length);
       if (read != body.length || in.read() != -1) {
         throw new IOException("stored report does not inflate to its recorded " + size + " bytes");

@@ -2,6 +2,7 @@ package io.fieldprint.agent.service.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,9 @@ class OutboxTest {
     try (Outbox o = Outbox.open(dir, 64 * MIB)) {
       o.add("r1", Instant.EPOCH, body);
       assertEquals(body.length, o.bytes(), "the bound counts the body as sent");
-      assertArrayEquals(body, o.oldest().orElseThrow().body());
+      StoredBody stored = o.oldest().orElseThrow().body();
+      assertTrue(stored.compressed(), "sent as it is stored, with Content-Encoding: gzip");
+      assertArrayEquals(body, stored.json());
     }
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
         Statement s = db.createStatement();
@@ -104,7 +107,10 @@ class OutboxTest {
       p.executeUpdate();
     }
     try (Outbox o = Outbox.open(dir, MIB)) {
-      assertArrayEquals(body, o.oldest().orElseThrow().body());
+      StoredBody stored = o.oldest().orElseThrow().body();
+      assertFalse(stored.compressed(), "sent as plain JSON, without Content-Encoding");
+      assertArrayEquals(body, stored.bytes());
+      assertArrayEquals(body, stored.json());
     }
   }
 }
