@@ -20,6 +20,7 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
 
   private final ObjectMapper mapper;
   private final Writer out;
+  private boolean closed;
 
   private JsonLinesAuditLog(Writer out) {
     this.out = out;
@@ -35,6 +36,9 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
 
   @Override
   public synchronized void append(AuditRecord record) {
+    if (closed) {
+      throw new IllegalStateException("the audit log is closed");
+    }
     try {
       out.write(mapper.writeValueAsString(fields(record)));
       out.write('\n');
@@ -59,6 +63,7 @@ public final class JsonLinesAuditLog implements AuditLog, AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
+    closed = true;
     out.close();
   }
 }

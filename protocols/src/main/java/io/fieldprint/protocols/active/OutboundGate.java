@@ -176,9 +176,22 @@ public final class OutboundGate {
     if (stopReason != null && stopReason.startsWith(AUDIT_FAILED)) {
       return;
     }
+    String stoppedFor;
+    synchronized (this) {
+      stoppedFor = stopReason;
+    }
     try {
       audit.append(line);
     } catch (RuntimeException e) {
+      if (stoppedFor != null) {
+        // a late outcome of a request sent before the stop, after its owner closed the log
+        LOG.warn(
+            "audit log: outcome of {} not recorded ({}; the scan had stopped: {})",
+            line.request(),
+            e.getMessage(),
+            stoppedFor);
+        return;
+      }
       LOG.error("audit log failed, stopping the scan", e);
       stop(AUDIT_FAILED + e.getMessage());
     }

@@ -74,4 +74,27 @@ class JsonLinesAuditLogTest {
     assertEquals(true, lines.get(0).contains("\"decision\":\"SENT\",\"outcome\":\"SUCCESS\""));
     assertEquals(true, lines.get(1).contains("\"decision\":\"REFUSED\",\"outcome\":\"NOT_SENT\""));
   }
+
+  @Test
+  void anOutcomeArrivingAfterTheStopAndCloseKeepsTheStopReasonAndTheClosedFile() throws Exception {
+    Path file = dir.resolve("audit.jsonl");
+    JsonLinesAuditLog log = JsonLinesAuditLog.open(file);
+    OutboundGate gate =
+        new OutboundGate(
+            ScanLimits.defaults(), RequestPolicy.anonymousOnly(), new FakeClock(), log);
+    Permit late =
+        ((Admission.Admitted)
+                gate.admit(OutboundGateTest.modbus("10.0.0.1"), OutboundGateTest.BASIC))
+            .permit();
+    gate.stop("the agent is stopping");
+    log.close();
+    late.complete(Outcome.TIMEOUT);
+    String reason =
+        ((Admission.Refused)
+                gate.admit(OutboundGateTest.modbus("10.0.0.2"), OutboundGateTest.BASIC))
+            .reason();
+    assertEquals("scan stopped: the agent is stopping", reason);
+    assertEquals(0, gate.outstandingCount());
+    assertEquals(List.of(), Files.readAllLines(file), "nothing written after the close");
+  }
 }
