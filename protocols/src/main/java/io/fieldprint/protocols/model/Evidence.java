@@ -1,9 +1,7 @@
 package io.fieldprint.protocols.model;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One piece of evidence: what was seen, when and where.
@@ -13,10 +11,12 @@ import java.util.TreeMap;
  * @param at capture timestamp of the frame (or probe time)
  * @param origin where to find it again: {@code file.pcap#frame=123}, or the probe request
  * @param fields raw decoded values, keyed by field name; values are JSON-friendly (String, Number,
- *     Boolean, List, Map)
+ *     Boolean, List, Map). Kept as an immutable deep copy sorted by field name (nested maps keep
+ *     their order), its strings pooled ({@link FieldMap}).
  */
 public record Evidence(String source, Instant at, String origin, Map<String, Object> fields) {
   public Evidence {
-    fields = fields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(fields));
+    source = RepeatedStrings.of(source);
+    fields = fields == null ? Map.of() : FieldMap.sorted(fields);
   }
 }
