@@ -50,5 +50,5 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s \
   CMD curl -fsS http://127.0.0.1:9465/health || exit 1
 # the launcher's JVM options and malloc arenas for the agent (./fieldprint; docs/benchmarks.md)
 ENV MALLOC_ARENA_MAX=1
-ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-Xss512k", "-Dfieldprint.home=/opt/fieldprint", "-jar", "/opt/fieldprint/fieldprint.jar", "agent"]
+ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Dfieldprint.home=/opt/fieldprint", "-jar", "/opt/fieldprint/fieldprint.jar", "agent"]
 CMD ["--config", "/etc/fieldprint/agent.yaml"]

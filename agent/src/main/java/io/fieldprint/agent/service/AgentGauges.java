@@ -4,6 +4,7 @@ import io.fieldprint.advisories.match.AdvisoryMatch;
 import io.fieldprint.agent.service.advisories.LocalAdvisories;
 import io.fieldprint.agent.service.capture.CaptureCounters;
 import io.fieldprint.agent.service.capture.LiveCapture;
+import io.fieldprint.agent.service.inventory.LiveInventory;
 import io.fieldprint.agent.service.ops.AgentMetrics;
 import io.fieldprint.agent.service.outbox.Outbox;
 import io.fieldprint.agent.service.outbox.ReportSender;
@@ -20,7 +21,8 @@ final class AgentGauges {
       List<LiveCapture> captures,
       Optional<ReportSender> sender,
       Optional<ScanSchedule> scans,
-      ReportCycle cycle) {
+      ReportCycle cycle,
+      LiveInventory inventory) {
     m.gauge(
         "fieldprint_agent_outbox_bytes",
         "Bytes of unsent reports in the outbox",
@@ -29,6 +31,11 @@ final class AgentGauges {
     m.gauge(
         "fieldprint_agent_outbox_reports", "Unsent reports in the outbox", outbox, Outbox::count);
     m.gauge("fieldprint_agent_assets", "Assets in the last snapshot", cycle, c -> c.lastAssets());
+    m.counter(
+        "fieldprint_agent_inventory_devices_dropped",
+        "Observations of devices not tracked because the inventory held maxDevices already",
+        inventory,
+        LiveInventory::devicesDropped);
     for (LiveCapture c : captures) {
       CaptureCounters k = c.counters();
       String name = k.interfaceName();

@@ -70,6 +70,7 @@ public final class AgentService implements AutoCloseable {
   private final List<ReplayCapture> replays;
   private final AgentMetrics metrics;
   private final ReportCycle cycle;
+  private final LiveInventory inventory;
   private final Optional<ReportSender> sender;
   private final Optional<ScanSchedule> scans;
   private final Optional<LocalAdvisories> advisories;
@@ -89,6 +90,7 @@ public final class AgentService implements AutoCloseable {
     this.replays = b.replays;
     this.metrics = b.metrics;
     this.cycle = b.cycle;
+    this.inventory = b.inventory;
     this.sender = b.sender;
     this.scans = b.scans;
     this.advisories = b.advisories;
@@ -104,7 +106,9 @@ public final class AgentService implements AutoCloseable {
     LOG.info("configuration: {}", config);
     Builder b = new Builder(config, clock);
     b.outbox = Outbox.open(config.dataDirectory(), config.outboxMaxBytes());
-    LiveInventory inventory = new LiveInventory(MergeLimits.DEFAULT);
+    LiveInventory inventory =
+        new LiveInventory(MergeLimits.DEFAULT.withMaxDevices(config.maxDevices()));
+    b.inventory = inventory;
     PassiveSightings sightings = new PassiveSightings();
     try {
       b.captures = Captures.start(config, inventory, sightings.recording(inventory));
@@ -157,7 +161,7 @@ public final class AgentService implements AutoCloseable {
   }
 
   private void begin() throws IOException {
-    AgentGauges.bind(metrics, outbox, captures, sender, scans, cycle);
+    AgentGauges.bind(metrics, outbox, captures, sender, scans, cycle, inventory);
     advisories.ifPresent(a -> AgentGauges.bindAdvisories(metrics, a));
     try {
       ops = OpsServer.start(vertx, config.ops(), metrics, this::health).await();
@@ -300,6 +304,7 @@ public final class AgentService implements AutoCloseable {
     List<ReplayCapture> replays = new ArrayList<>();
     AgentMetrics metrics;
     ReportCycle cycle;
+    LiveInventory inventory;
     Optional<ReportSender> sender = Optional.empty();
     Optional<ScanSchedule> scans = Optional.empty();
     Optional<LocalAdvisories> advisories = Optional.empty();

@@ -33,4 +33,15 @@ public record MergeLimits(
       throw new IllegalArgumentException("merge limits must be positive: " + this);
     }
   }
+
+  /** These limits with another {@link #maxDevices()}. */
+  public MergeLimits withMaxDevices(int devices) {
+    return new MergeLimits(
+        devices,
+        maxEvidencePerAsset,
+        maxFindingEvidence,
+        maxWarnings,
+        routedMacThreshold,
+        sharedIpThreshold);
+  }
 }

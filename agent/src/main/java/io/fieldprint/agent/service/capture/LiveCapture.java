@@ -35,21 +35,21 @@ public final class LiveCapture implements AutoCloseable {
    * libpcap's kernel ring (its default is 2 MiB). With TPACKET_V3 a frame takes its captured bytes
    * plus about 80 bytes of header: the bench/agent mix (140 bytes captured on average) at 20,000
    * packets/s fills 8 MiB in about 1.9 s, and 1,000-byte frames in about 0.4 s, either far longer
-   * than the agent's garbage collections (at most about 0.15 s with {@code -Xmx96m}, loaded box).
+   * than the agent's garbage collections (at most about 0.25 s with {@code -Xmx64m}, loaded box).
    * Its pages are all touched once the ring has wrapped, so it counts fully in the RSS
    * (docs/benchmarks.md: 16 MiB before).
    */
   static final int BUFFER_BYTES = 8 * 1024 * 1024;
 
   /**
-   * The dissector's bounds in the agent: the library's defaults except 16 MiB (not 64 MiB) of TCP
+   * The dissector's bounds in the agent: the library's defaults except 8 MiB (not 64 MiB) of TCP
    * reassembly buffered over all connections together, so that a busy plant's unfinished PDUs fit
-   * in the agent's heap (launcher: {@code -Xmx96m}) beside the inventory and a snapshot. Beyond it
+   * in the agent's heap (launcher: {@code -Xmx64m}) beside the inventory and a snapshot. Beyond it
    * a connection's out-of-order data is skipped past its hole and a PDU that cannot be buffered is
    * given up ("TCP buffer budget exhausted"), as everywhere the budget runs out.
    */
   public static final DissectorLimits DISSECTOR_LIMITS =
-      DissectorLimits.builder().maxBufferedBytesTotal(16L << 20).build();
+      DissectorLimits.builder().maxBufferedBytesTotal(8L << 20).build();
 
   private final PcapHandle handle;
   private final CaptureCounters counters;

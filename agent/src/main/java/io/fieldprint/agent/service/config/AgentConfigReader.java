@@ -72,6 +72,7 @@ public final class AgentConfigReader {
             "scan",
             "reportInterval",
             "outboxMaxBytes",
+            "maxDevices",
             "ops",
             "advisories"));
     String agentId = required(top, "agentId", AGENT_ID, "1-64 characters of A-Z a-z 0-9 . _ : -");
@@ -96,6 +97,7 @@ public final class AgentConfigReader {
             AgentConfig.DEFAULT_OUTBOX_MAX_BYTES,
             1024 * 1024,
             64L * 1024 * 1024 * 1024);
+    int maxDevices = (int) top.number("maxDevices", AgentConfig.DEFAULT_MAX_DEVICES, 1, 1_000_000);
     OpsListen ops = ops(top.section("ops"));
     Optional<Path> advisories = top.section("advisories").map(s -> advisoryStore(s, base));
     if (scan.map(ScanSettings::onlySeen).orElse(false) && capture.isEmpty()) {
@@ -105,7 +107,18 @@ public final class AgentConfigReader {
       throw new ConfigException(problems);
     }
     return new AgentConfig(
-        agentId, site, data, collector, capture, replay, scan, report, outbox, ops, advisories);
+        agentId,
+        site,
+        data,
+        collector,
+        capture,
+        replay,
+        scan,
+        report,
+        outbox,
+        maxDevices,
+        ops,
+        advisories);
   }
 
   private static String required(ConfigSection s, String key, Pattern form, String rule) {

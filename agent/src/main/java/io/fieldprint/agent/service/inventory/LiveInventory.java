@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's running inventory: one asset merge fed by every capture thread and every scan, and
@@ -23,12 +25,16 @@ import java.util.function.Supplier;
  * behind an unbounded run of them.
  */
 public final class LiveInventory implements ObservationSink {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveInventory.class);
   private final AssetMerger merger;
   private final Map<String, Supplier<InventorySource>> sources = new LinkedHashMap<>();
   private final ReentrantLock lock = new ReentrantLock(true);
+  private final int maxDevices;
+  private volatile long devicesDropped;
 
   public LiveInventory(MergeLimits limits) {
     this.merger = new AssetMerger(limits, MacVendors.shipped()::vendorOf);
+    this.maxDevices = limits.maxDevices();
   }
 
   /** Registers an input (capture or scan target) whose state each snapshot lists. */
@@ -38,12 +44,39 @@ public final class LiveInventory implements ObservationSink {
 
   @Override
   public void observe(Observation observation) {
-    locked(() -> merger.observe(observation));
+    locked(
+        () -> {
+          merger.observe(observation);
+          noteDrops();
+        });
+  }
+
+  /** Holding the lock: takes the merge's count of dropped devices, warning at the first. */
+  private void noteDrops() {
+    long dropped = merger.devicesDropped();
+    if (dropped != devicesDropped) {
+      if (devicesDropped == 0) {
+        LOG.warn(
+            "inventory full: {} devices tracked (maxDevices); observations of further devices are"
+                + " dropped and counted in fieldprint_agent_inventory_devices_dropped",
+            maxDevices);
+      }
+      devicesDropped = dropped;
+    }
+  }
+
+  /** Observations of devices not tracked because {@code maxDevices} were tracked already. */
+  public long devicesDropped() {
+    return devicesDropped;
   }
 
   @Override
   public void finding(Finding finding) {
-    locked(() -> merger.finding(finding));
+    locked(
+        () -> {
+          merger.finding(finding);
+          noteDrops();
+        });
   }
 
   @Override

@@ -47,6 +47,11 @@ public final class AgentMetrics implements AutoCloseable {
     Gauge.builder(name, state, value).description(help).tag(tag, tagValue).register(registry);
   }
 
+  /** A monotonic counter read from {@code state}. */
+  public <T> void counter(String name, String help, T state, ToDoubleFunction<T> value) {
+    FunctionCounter.builder(name, state, value).description(help).register(registry);
+  }
+
   /** A monotonic counter read from {@code state}, with one tag. */
   public <T> void counter(
       String name, String help, String tag, String tagValue, T state, ToDoubleFunction<T> value) {

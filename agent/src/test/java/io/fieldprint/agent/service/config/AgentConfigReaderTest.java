@@ -34,6 +34,7 @@ class AgentConfigReaderTest {
     assertTrue(c.scan().isEmpty());
     assertEquals(Duration.ofMinutes(5), c.reportInterval());
     assertEquals(256L * 1024 * 1024, c.outboxMaxBytes());
+    assertEquals(5_000, c.maxDevices());
     assertEquals(new OpsListen("127.0.0.1", 9465), c.ops());
   }
 
@@ -47,6 +48,7 @@ class AgentConfigReaderTest {
                 "dataDirectory: data",
                 "reportInterval: soon",
                 "outboxMaxBytes: 12",
+                "maxDevices: 0",
                 "colour: blue",
                 "capture: {snaplen: 10}",
                 "collector: {url: 'ftp://x', tokenFile: missing-token}",
@@ -59,6 +61,7 @@ class AgentConfigReaderTest {
             "site: is required",
             "reportInterval: must be a number",
             "outboxMaxBytes: must be between",
+            "maxDevices: must be between",
             "colour: unknown key",
             "capture.interfaces: is required",
             "capture.snaplen: must be between",
@@ -67,7 +70,7 @@ class AgentConfigReaderTest {
             "ops.port: must be between")) {
       assertTrue(all.contains(setting), setting + " missing from:\n" + all);
     }
-    assertEquals(10, p.size(), all);
+    assertEquals(11, p.size(), all);
   }
 
   @Test
