@@ -44,26 +44,29 @@ final class ReportBody {
       throws IOException {
     ByteArrayOutputStream compressed =
         new ByteArrayOutputStream(Math.max(4096, sizeHint + sizeHint / 8));
-    Json json = new Json(new GZIPOutputStream(compressed, GZIP_BUFFER));
-    json.write(
-        ("{\"reportId\":\""
-                + quoted(reportId)
-                + "\",\"site\":\""
-                + quoted(site)
-                + "\",\"agent\":{\"id\":\""
-                + quoted(agentId)
-                + "\",\"version\":\""
-                + quoted(version)
-                + "\"},\"inventory\":")
-            .getBytes(StandardCharsets.UTF_8));
-    json.copy = inventoryCopy;
-    Writer w = new OutputStreamWriter(json, StandardCharsets.UTF_8);
-    inventory.write(w);
-    w.flush();
-    inventoryCopy.flush();
-    json.copy = OutputStream.nullOutputStream();
-    json.write('}');
-    json.gzip.close(); // ends the deflater: its native memory goes now, not at a GC
+    Json json;
+    // closing ends the deflater, so its native memory goes now (also on a failure), not at a GC
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, GZIP_BUFFER)) {
+      json = new Json(gzip);
+      json.write(
+          ("{\"reportId\":\""
+                  + quoted(reportId)
+                  + "\",\"site\":\""
+                  + quoted(site)
+                  + "\",\"agent\":{\"id\":\""
+                  + quoted(agentId)
+                  + "\",\"version\":\""
+                  + quoted(version)
+                  + "\"},\"inventory\":")
+              .getBytes(StandardCharsets.UTF_8));
+      json.copy = inventoryCopy;
+      Writer w = new OutputStreamWriter(json, StandardCharsets.UTF_8);
+      inventory.write(w);
+      w.flush();
+      inventoryCopy.flush();
+      json.copy = OutputStream.nullOutputStream();
+      json.write('}');
+    }
     return new StoredBody(compressed.toByteArray(), json.count);
   }
 
