@@ -50,8 +50,8 @@ final class CorrelationBatch {
   /** Assets per {@code IN (...)} re-read; well under every driver's parameter limit. */
   private static final int READ_CHUNK = 500;
 
-  private static final String WITH_DUE =
-      AssetRows.SELECT.replace(" FROM assets", ", correlated_at FROM assets");
+  /** Marks an asset correlated: it leaves the queue. */
+  private static final String UNMARK_DUE = "DELETE FROM correlation_due WHERE asset_uid = ?";
 
   private final Jdbc jdbc;
   private final Dialect dialect;
@@ -191,7 +191,7 @@ final class CorrelationBatch {
       inserts.flush();
     }
     vendorKeys.write(c, assets);
-    markCorrelated(c, assets, now);
+    markCorrelated(c, assets);
     return new CorrelationRun(assets.size(), counts[0], counts[1], counts[2]);
   }
 
@@ -227,7 +227,12 @@ final class CorrelationBatch {
   }
 
   private List<StoredAsset> due(Connection c, int limit, String suffix) throws SQLException {
-    String sql = AssetRows.SELECT + " WHERE correlated_at IS NULL ORDER BY uid LIMIT ?" + suffix;
+    // the queue's first rows by its key, then their assets by theirs
+    String sql =
+        AssetRows.SELECT
+            + " WHERE uid IN (SELECT asset_uid FROM correlation_due ORDER BY asset_uid LIMIT ?)"
+            + " ORDER BY uid"
+            + suffix;
     List<StoredAsset> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, limit);
@@ -252,18 +257,20 @@ final class CorrelationBatch {
       List<Object> args = new ArrayList<>();
       String in =
           InList.of("uid", all.subList(from, Math.min(all.size(), from + READ_CHUNK)), args);
-      // by uid only: the due index would make SQLite visit every due row; due is checked here
-      String sql = WITH_DUE + " WHERE " + in + " ORDER BY uid" + dialect.claimRows();
+      String sql =
+          AssetRows.SELECT
+              + " WHERE "
+              + in
+              + " AND EXISTS (SELECT 1 FROM correlation_due d WHERE d.asset_uid = assets.uid)"
+              + " ORDER BY uid"
+              + dialect.claimRows();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < args.size(); i++) {
           ps.setObject(i + 1, args.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            rs.getLong("correlated_at");
-            if (rs.wasNull()) {
-              out.add(AssetRows.read(rs));
-            }
+            out.add(AssetRows.read(rs));
           }
         }
       }
@@ -271,13 +278,10 @@ final class CorrelationBatch {
     return out;
   }
 
-  private static void markCorrelated(Connection c, List<StoredAsset> assets, long now)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE assets SET correlated_at = ? WHERE uid = ?")) {
+  private static void markCorrelated(Connection c, List<StoredAsset> assets) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(UNMARK_DUE)) {
       for (StoredAsset a : assets) {
-        ps.setLong(1, now);
-        ps.setString(2, a.uid());
+        ps.setString(1, a.uid());
         ps.addBatch();
       }
       ps.executeBatch();

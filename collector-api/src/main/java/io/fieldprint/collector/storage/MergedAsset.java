@@ -45,10 +45,10 @@ record MergedAsset(StoredAsset row, boolean firmwareChanged, boolean identityCha
     return new MergedAsset(row, firmwareChanged, identityChanged);
   }
 
-  /** The row a report's new asset was inserted as (the uid is not needed for merging). */
-  static StoredAsset inserted(ReportedAsset a, IncomingReport r, Instant now) {
+  /** The row a report's new asset was inserted as, under {@code uid}. */
+  static StoredAsset inserted(String uid, ReportedAsset a, IncomingReport r, Instant now) {
     return new StoredAsset(
-        "",
+        uid,
         r.siteId(),
         a.assetId(),
         a.name(),
@@ -88,7 +88,6 @@ record MergedAsset(StoredAsset row, boolean firmwareChanged, boolean identityCha
     ps.setLong(i++, row.lastSeen().toEpochMilli());
     ps.setString(i++, r.agentId());
     ps.setLong(i++, now.toEpochMilli());
-    ps.setInt(i++, identityChanged ? 1 : 0);
     ps.setString(i++, row.siteId());
     ps.setString(i, row.assetId());
   }

@@ -34,8 +34,8 @@ final class ReportMerger {
   private static final String INSERT =
       "INSERT INTO assets (site_id, asset_id, uid, name, vendor, product, model, firmware,"
           + " hardware, serial, role, ip_json, mac_json, protocols_json, first_seen, last_seen,"
-          + " last_report_agent, last_report_at, correlated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+          + " last_report_agent, last_report_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * Inserts the row or, when the device is stored, only locks it: PostgreSQL locks every row an
@@ -51,9 +51,13 @@ final class ReportMerger {
   private static final String UPDATE =
       "UPDATE assets SET name = ?, vendor = ?, product = ?, model = ?, firmware = ?, hardware = ?,"
           + " serial = ?, role = ?, ip_json = ?, mac_json = ?, protocols_json = ?, first_seen = ?,"
-          + " last_seen = ?, last_report_agent = ?, last_report_at = ?, silent_since = NULL,"
-          + " correlated_at = CASE WHEN ? = 1 THEN NULL ELSE correlated_at END"
+          + " last_seen = ?, last_report_agent = ?, last_report_at = ?, silent_since = NULL"
           + " WHERE site_id = ? AND asset_id = ?";
+
+  /** Queues an asset for correlation (a new device, or its identity changed). */
+  private static final String MARK_DUE =
+      "INSERT INTO correlation_due (asset_uid) VALUES (?) ON CONFLICT DO NOTHING";
+
   private static final String UPSERT_EVIDENCE =
       "INSERT INTO asset_evidence (site_id, asset_id, source, origin, observed_at, fields_json,"
           + " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -111,7 +115,12 @@ final class ReportMerger {
         known.add(a);
       }
     }
-    int firmware = updateKnown(c, report, known, stored, now, events);
+    List<String> due = new ArrayList<>();
+    for (ReportedAsset a : created) {
+      due.add(stored.get(a.assetId()).row().uid());
+    }
+    int firmware = updateKnown(c, report, known, stored, now, events, due);
+    markDue(c, due);
     writeEvidence(c, report.siteId(), ordered, now);
     batch(c, INSERT_EVENT, events);
     int findings = writeFindings(c, report, now);
@@ -160,9 +169,11 @@ final class ReportMerger {
     stored.putAll(existing(c, r.siteId(), firsts));
     List<ReportedAsset> created =
         firsts.stream().filter(a -> !stored.containsKey(a.assetId())).toList();
-    insert(c, INSERT, r, created, now);
-    for (ReportedAsset a : created) {
-      stored.put(a.assetId(), new Existing(MergedAsset.inserted(a, r, now), false));
+    List<String> uidsBound = insert(c, INSERT, r, created, now);
+    for (int i = 0; i < created.size(); i++) {
+      ReportedAsset a = created.get(i);
+      stored.put(
+          a.assetId(), new Existing(MergedAsset.inserted(uidsBound.get(i), a, r, now), false));
     }
     return created;
   }
@@ -219,7 +230,8 @@ final class ReportMerger {
       List<ReportedAsset> known,
       Map<String, Existing> stored,
       Instant now,
-      List<Object[]> events)
+      List<Object[]> events,
+      List<String> due)
       throws SQLException {
     if (known.isEmpty()) {
       return 0;
@@ -246,6 +258,9 @@ final class ReportMerger {
         if (old.silent()) {
           events.add(event(r, a, AssetEvent.SEEN_AGAIN, null, null, now));
         }
+        if (m.identityChanged()) {
+          due.add(m.row().uid());
+        }
         m.bind(ps, r, now);
         ps.addBatch();
         stored.put(a.assetId(), new Existing(m.row(), false));
@@ -253,6 +268,24 @@ final class ReportMerger {
       ps.executeBatch();
     }
     return firmware;
+  }
+
+  /**
+   * Queues {@code uids} for correlation, in uid order (as advisory imports queue theirs), in one
+   * batch.
+   */
+  private static void markDue(Connection c, List<String> uids) throws SQLException {
+    if (uids.isEmpty()) {
+      return;
+    }
+    List<String> sorted = uids.stream().distinct().sorted().toList();
+    try (PreparedStatement ps = c.prepareStatement(MARK_DUE)) {
+      for (String uid : sorted) {
+        ps.setString(1, uid);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /**

@@ -86,21 +86,23 @@ final class VendorKeyTable {
   }
 
   /**
-   * Marks due the correlated assets that share a vendor key with the advisory or match its previous
-   * version (so a fixed or withdrawn product loses its match).
+   * Marks due the assets that share a vendor key with the advisory or match its previous version
+   * (so a fixed or withdrawn product loses its match). Inserted in uid order, as reports insert
+   * theirs, so the two never wait for each other's queue entries in a cycle.
    */
   static void markReachable(Connection c, String trackingId, Set<String> vendorKeys)
       throws SQLException {
     StringBuilder sql =
         new StringBuilder(
-            "UPDATE assets SET correlated_at = NULL WHERE correlated_at IS NOT NULL AND (uid IN"
-                + " (SELECT asset_uid FROM matches WHERE advisory_id = ?)");
+            "INSERT INTO correlation_due (asset_uid) SELECT asset_uid FROM ("
+                + "SELECT asset_uid FROM matches WHERE advisory_id = ?");
     if (!vendorKeys.isEmpty()) {
-      sql.append(" OR uid IN (SELECT asset_uid FROM asset_vendor_keys WHERE vendor_key IN (")
+      sql.append(" UNION SELECT asset_uid FROM asset_vendor_keys WHERE vendor_key IN (")
           .append(String.join(", ", Collections.nCopies(vendorKeys.size(), "?")))
-          .append("))");
+          .append(")");
     }
-    sql.append(')');
+    // WHERE true: SQLite needs a WHERE before ON CONFLICT to parse an INSERT ... SELECT
+    sql.append(") reachable WHERE true ORDER BY asset_uid ON CONFLICT DO NOTHING");
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       int i = 1;
       ps.setString(i++, trackingId);

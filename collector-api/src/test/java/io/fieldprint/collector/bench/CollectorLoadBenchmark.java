@@ -99,7 +99,7 @@ public final class CollectorLoadBenchmark {
     long t0 = System.nanoTime();
     admin.importAdvisories(corpus.sync(), corpus.sync().size());
     double imported = since(t0);
-    long due = count(db, "SELECT COUNT(*) FROM assets WHERE correlated_at IS NULL");
+    long due = count(db, "SELECT COUNT(*) FROM correlation_due");
     awaitIdle(db);
     double total = since(t0);
     System.out.printf(
@@ -134,10 +134,7 @@ public final class CollectorLoadBenchmark {
     long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
     // one due row is enough to know: counting all of them every 200 ms cost PostgreSQL 74 ms a
     // poll (8.5 s of a sync), work the collector under test then shared its two cores with
-    while (count(
-            db,
-            "SELECT COUNT(*) FROM (SELECT 1 FROM assets WHERE correlated_at IS NULL LIMIT 1) due")
-        > 0) {
+    while (count(db, "SELECT COUNT(*) FROM (SELECT 1 FROM correlation_due LIMIT 1) due") > 0) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("correlation not idle after 30 minutes");
       }

@@ -407,7 +407,9 @@ abstract class CollectorStoreContract {
     jobClock.advance(Duration.ofHours(1));
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement()) {
-      st.executeUpdate("UPDATE assets SET correlated_at = NULL");
+      st.executeUpdate(
+          "INSERT INTO correlation_due (asset_uid) SELECT uid FROM assets WHERE true"
+              + " ON CONFLICT DO NOTHING");
     }
     assertEquals(1, correlator.runUntilIdle().assets());
     assertEquals(first, correlations.assetMatches(uid).get(0).updatedAt(), "nothing changed");

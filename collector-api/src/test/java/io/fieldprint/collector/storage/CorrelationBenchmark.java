@@ -77,7 +77,9 @@ public final class CorrelationBenchmark {
 
       try (java.sql.Connection c = db.dataSource().getConnection();
           java.sql.Statement st = c.createStatement()) {
-        st.executeUpdate("UPDATE assets SET correlated_at = NULL");
+        st.executeUpdate(
+            "INSERT INTO correlation_due (asset_uid) SELECT uid FROM assets WHERE true"
+                + " ON CONFLICT DO NOTHING");
       }
       t0 = System.nanoTime();
       run = correlator.runUntilIdle();
