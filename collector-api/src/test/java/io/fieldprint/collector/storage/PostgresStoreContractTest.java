@@ -120,6 +120,58 @@ class PostgresStoreContractTest extends CollectorStoreContract {
     }
   }
 
+  @Test
+  void queueingAndUnqueueingAssetsForCorrelationWritesNoAssetRow() throws Exception {
+    DataSource db = freshDatabase();
+    Database.migrate(db, Dialect.POSTGRESQL);
+    Clock clock = Clock.systemUTC();
+    AtomicInteger uids = new AtomicInteger();
+    JdbcCollectorStore one =
+        new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
+    one.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+    one.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    List<ReportedAsset> plcs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      plcs.add(
+          StoreFixtures.plc(
+              String.format("mac:00:1b:1b:00:%02x:%02x", i / 256, i % 256), "Siemens", "V1"));
+    }
+    one.ingest(new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), plcs, List.of()));
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        assertEquals(200, s.executeUpdate("DELETE FROM correlation_due"), "new devices are due");
+        s.executeUpdate(
+            "INSERT INTO asset_vendor_keys (asset_uid, vendor_key) SELECT uid, 'siemens'"
+                + " FROM assets");
+      }
+      long updatedBefore = assetRowsUpdated(c);
+      // what an imported advisory for the vendor does: all 200 due again
+      VendorKeyTable.markReachable(c, "ADV-1", Set.of("siemens"));
+      try (Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM correlation_due")) {
+        rs.next();
+        assertEquals(200, rs.getLong(1));
+      }
+      assertEquals(
+          0,
+          assetRowsUpdated(c) - updatedBefore,
+          "queueing 200 assets rewrote asset rows (and with them every asset index)");
+      c.rollback();
+    }
+  }
+
+  /** Asset rows this transaction updated, as its statistics count them. */
+  private static long assetRowsUpdated(Connection c) throws Exception {
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'assets'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Asset rows fetched through indexes by this backend, as its statistics count them. */
   private static long assetRowsFetched(Connection c) throws Exception {
     try (Statement s = c.createStatement();
