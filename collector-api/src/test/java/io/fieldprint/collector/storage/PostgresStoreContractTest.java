@@ -76,12 +76,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
     config.setMaximumPoolSize(1);
     try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
       Clock clock = Clock.systemUTC();
-      AtomicInteger uids = new AtomicInteger();
-      JdbcCollectorStore one =
-          new JdbcCollectorStore(
-              pool, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
-      one.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
-      one.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+      JdbcCollectorStore one = storeWithPlantA(pool, clock);
       // a site's first reports: small, then large, all on the pool's one connection
       int[] sizes = {5, 5, 5, 5, 5, 5, 1000, 1000, 1000, 1000, 1000};
       for (int r = 0; r < sizes.length; r++) {
@@ -100,7 +95,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
       try (Connection c = pool.getConnection()) {
         c.setAutoCommit(false);
         // the counts of earlier transactions may not be flushed yet: measure the difference
-        long before = assetRowsFetched(c);
+        long before = assetStatistic(c, "idx_tup_fetch");
         try (java.sql.PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO asset_events (site_id, asset_id, kind, agent_id, report_id, at)"
@@ -111,7 +106,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
           }
           ps.executeBatch();
         }
-        long read = assetRowsFetched(c) - before;
+        long read = assetStatistic(c, "idx_tup_fetch") - before;
         assertTrue(
             read <= 100,
             "50 foreign-key checks read " + read + " asset rows; one each is the primary key");
@@ -125,11 +120,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
     DataSource db = freshDatabase();
     Database.migrate(db, Dialect.POSTGRESQL);
     Clock clock = Clock.systemUTC();
-    AtomicInteger uids = new AtomicInteger();
-    JdbcCollectorStore one =
-        new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
-    one.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
-    one.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    JdbcCollectorStore one = storeWithPlantA(db, clock);
     List<ReportedAsset> plcs = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       plcs.add(
@@ -145,7 +136,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
             "INSERT INTO asset_vendor_keys (asset_uid, vendor_key) SELECT uid, 'siemens'"
                 + " FROM assets");
       }
-      long updatedBefore = assetRowsUpdated(c);
+      long updatedBefore = assetStatistic(c, "n_tup_upd");
       // what an imported advisory for the vendor does: all 200 due again
       VendorKeyTable.markReachable(c, "ADV-1", Set.of("siemens"));
       try (Statement s = c.createStatement();
@@ -155,32 +146,34 @@ class PostgresStoreContractTest extends CollectorStoreContract {
       }
       assertEquals(
           0,
-          assetRowsUpdated(c) - updatedBefore,
+          assetStatistic(c, "n_tup_upd") - updatedBefore,
           "queueing 200 assets rewrote asset rows (and with them every asset index)");
       c.rollback();
     }
   }
 
-  /** Asset rows this transaction updated, as its statistics count them. */
-  private static long assetRowsUpdated(Connection c) throws Exception {
+  /**
+   * One of this transaction's counters of the assets table ({@code pg_stat_xact_user_tables}:
+   * {@code n_tup_upd} rows updated, {@code idx_tup_fetch} rows fetched through indexes).
+   */
+  private static long assetStatistic(Connection c, String column) throws Exception {
     try (Statement s = c.createStatement();
         java.sql.ResultSet rs =
             s.executeQuery(
-                "SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'assets'")) {
+                "SELECT " + column + " FROM pg_stat_xact_user_tables WHERE relname = 'assets'")) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  /** Asset rows fetched through indexes by this backend, as its statistics count them. */
-  private static long assetRowsFetched(Connection c) throws Exception {
-    try (Statement s = c.createStatement();
-        java.sql.ResultSet rs =
-            s.executeQuery(
-                "SELECT idx_tup_fetch FROM pg_stat_xact_user_tables WHERE relname = 'assets'")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  /** A store on {@code db} with site plant-a and its agent agent-a; uids u1, u2, ... */
+  private static JdbcCollectorStore storeWithPlantA(DataSource db, Clock clock) {
+    AtomicInteger uids = new AtomicInteger();
+    JdbcCollectorStore store =
+        new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
+    store.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
+    store.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    return store;
   }
 
   /**
@@ -247,11 +240,7 @@ class PostgresStoreContractTest extends CollectorStoreContract {
     DataSource db = freshDatabase();
     Database.migrate(db, Dialect.POSTGRESQL);
     Clock clock = Clock.systemUTC();
-    AtomicInteger uids = new AtomicInteger();
-    JdbcCollectorStore ingest =
-        new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
-    ingest.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
-    ingest.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    JdbcCollectorStore ingest = storeWithPlantA(db, clock);
     List<ReportedAsset> cpus = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       cpus.add(CsafFixtures.cpu1516(String.format("mac:00:1b:1b:00:01:%02x", i), "V2.9.4"));
@@ -341,17 +330,14 @@ class PostgresStoreContractTest extends CollectorStoreContract {
     DataSource db = freshDatabase();
     Database.migrate(db, Dialect.POSTGRESQL);
     MutableClock clock = new MutableClock(java.time.Instant.parse("2026-02-01T00:00:00Z"));
-    AtomicInteger uids = new AtomicInteger();
-    JdbcCollectorStore first =
-        new JdbcCollectorStore(db, Dialect.POSTGRESQL, clock, () -> "u" + uids.incrementAndGet());
-    first.createSite(new Site("plant-a", "Plant A", clock.instant()), "test");
-    first.createAgent(new NewAgent("agent-a", "plant-a", "edge", "h"), "test");
+    JdbcCollectorStore first = storeWithPlantA(db, clock);
     List<ReportedAsset> plcs = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       plcs.add(StoreFixtures.plc(String.format("mac:00:1b:1b:00:02:%02x", i), "Siemens", "V1"));
     }
     first.ingest(
         new IncomingReport("agent-a", "plant-a", "r-1", Optional.empty(), plcs, List.of()));
+    AtomicInteger uids = new AtomicInteger();
     JdbcCollectorStore second =
         new JdbcCollectorStore(
             postgres.getDatabase("postgres", currentName(), Database.POSTGRESQL_DRIVER),

@@ -173,12 +173,12 @@ public final class OutboundGate {
 
   /** Writes one audit line; if the log fails, the scan stops: nothing unrecorded is sent. */
   private void record(AuditRecord line) {
-    if (stopReason != null && stopReason.startsWith(AUDIT_FAILED)) {
-      return;
-    }
     String stoppedFor;
     synchronized (this) {
       stoppedFor = stopReason;
+    }
+    if (stoppedFor != null && stoppedFor.startsWith(AUDIT_FAILED)) {
+      return;
     }
     try {
       audit.append(line);

@@ -56,17 +56,8 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * Adds a report, then drops the oldest unsent reports while the outbox is over its bound.
-   *
-   * @return how many older reports were dropped to make room
-   */
-  public int add(String reportId, Instant createdAt, byte[] json) throws IOException {
-    return add(reportId, createdAt, StoredBody.compress(json));
-  }
-
-  /**
-   * Adds a report already compressed, then drops the oldest unsent reports while the outbox is over
-   * its bound.
+   * Adds a report (compressed: {@link StoredBody#compress} for one held in memory), then drops the
+   * oldest unsent reports while the outbox is over its bound.
    *
    * @return how many older reports were dropped to make room
    */

@@ -23,8 +23,8 @@ class OutboxTest {
   @Test
   void reportsSurviveAReopenAndLeaveOldestFirst() throws Exception {
     try (Outbox o = Outbox.open(dir, MIB)) {
-      o.add("r1", Instant.EPOCH, "{\"a\":1}".getBytes());
-      o.add("r2", Instant.EPOCH, "{\"a\":2}".getBytes());
+      o.add("r1", Instant.EPOCH, StoredBody.compress("{\"a\":1}".getBytes()));
+      o.add("r2", Instant.EPOCH, StoredBody.compress("{\"a\":2}".getBytes()));
     }
     try (Outbox o = Outbox.open(dir, MIB)) {
       assertEquals(2, o.count());
@@ -40,9 +40,9 @@ class OutboxTest {
   void whenFullTheOldestUnsentSnapshotsAreDroppedAndTheNewestKept() throws Exception {
     byte[] body = new byte[400 * 1024];
     try (Outbox o = Outbox.open(dir, MIB)) {
-      assertEquals(0, o.add("r1", Instant.EPOCH, body));
-      assertEquals(0, o.add("r2", Instant.EPOCH, body));
-      assertEquals(1, o.add("r3", Instant.EPOCH, body));
+      assertEquals(0, o.add("r1", Instant.EPOCH, StoredBody.compress(body)));
+      assertEquals(0, o.add("r2", Instant.EPOCH, StoredBody.compress(body)));
+      assertEquals(1, o.add("r3", Instant.EPOCH, StoredBody.compress(body)));
       assertEquals(2, o.count());
       assertTrue(o.bytes() <= MIB);
       assertEquals("r2", o.oldest().orElseThrow().reportId());
@@ -53,8 +53,8 @@ class OutboxTest {
   @Test
   void aSingleReportLargerThanTheBoundIsStillKept() throws Exception {
     try (Outbox o = Outbox.open(dir, MIB)) {
-      o.add("small", Instant.EPOCH, new byte[10]);
-      assertEquals(1, o.add("huge", Instant.EPOCH, new byte[(int) (2 * MIB)]));
+      o.add("small", Instant.EPOCH, StoredBody.compress(new byte[10]));
+      assertEquals(1, o.add("huge", Instant.EPOCH, StoredBody.compress(new byte[(int) (2 * MIB)])));
       assertEquals(1, o.count());
       assertEquals("huge", o.oldest().orElseThrow().reportId());
     }
@@ -76,7 +76,7 @@ class OutboxTest {
   void aBodyIsStoredCompressedAndComesBackByteForByte() throws Exception {
     byte[] body = indentedReport(5_000).getBytes(StandardCharsets.UTF_8);
     try (Outbox o = Outbox.open(dir, 64 * MIB)) {
-      o.add("r1", Instant.EPOCH, body);
+      o.add("r1", Instant.EPOCH, StoredBody.compress(body));
       assertEquals(body.length, o.bytes(), "the bound counts the body as sent");
       StoredBody stored = o.oldest().orElseThrow().body();
       assertTrue(stored.compressed(), "sent as it is stored, with Content-Encoding: gzip");
