@@ -50,6 +50,16 @@ final class CorrelationBatch {
   /** Assets per {@code IN (...)} re-read; well under every driver's parameter limit. */
   private static final int READ_CHUNK = 500;
 
+  /**
+   * The queued assets, joined to their queue rows: a claim ({@code FOR UPDATE}) locks both, and
+   * PostgreSQL re-checks a claimed row against its latest version, so a queue row another collector
+   * deleted (correlated) since this statement's snapshot drops out. A subquery on the queue would
+   * still see it in the snapshot, and the asset would be correlated twice.
+   */
+  private static final String DUE_ASSETS =
+      AssetRows.SELECT.replace(
+          " FROM assets", " FROM assets JOIN correlation_due d ON d.asset_uid = assets.uid");
+
   /** Marks an asset correlated: it leaves the queue. */
   private static final String UNMARK_DUE = "DELETE FROM correlation_due WHERE asset_uid = ?";
 
@@ -227,12 +237,7 @@ final class CorrelationBatch {
   }
 
   private List<StoredAsset> due(Connection c, int limit, String suffix) throws SQLException {
-    // the queue's first rows by its key, then their assets by theirs
-    String sql =
-        AssetRows.SELECT
-            + " WHERE uid IN (SELECT asset_uid FROM correlation_due ORDER BY asset_uid LIMIT ?)"
-            + " ORDER BY uid"
-            + suffix;
+    String sql = DUE_ASSETS + " ORDER BY d.asset_uid LIMIT ?" + suffix;
     List<StoredAsset> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setInt(1, limit);
@@ -257,13 +262,7 @@ final class CorrelationBatch {
       List<Object> args = new ArrayList<>();
       String in =
           InList.of("uid", all.subList(from, Math.min(all.size(), from + READ_CHUNK)), args);
-      String sql =
-          AssetRows.SELECT
-              + " WHERE "
-              + in
-              + " AND EXISTS (SELECT 1 FROM correlation_due d WHERE d.asset_uid = assets.uid)"
-              + " ORDER BY uid"
-              + dialect.claimRows();
+      String sql = DUE_ASSETS + " WHERE " + in + " ORDER BY uid" + dialect.claimRows();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < args.size(); i++) {
           ps.setObject(i + 1, args.get(i));
