@@ -108,7 +108,7 @@ final class CorrelationBatch {
         return stored;
       }
     }
-    return jdbc.transaction(c -> matchLocked(c, limit, matcher, router));
+    return jdbc.backgroundTransaction(c -> matchLocked(c, limit, matcher, router));
   }
 
   /**
@@ -125,7 +125,7 @@ final class CorrelationBatch {
         part.put(uid, matched.get(uid));
       }
       Optional<CorrelationRun> run =
-          jdbc.transaction(c -> storeIfCurrent(c, matchedWith, part, router));
+          jdbc.backgroundTransaction(c -> storeIfCurrent(c, matchedWith, part, router));
       if (run.isEmpty()) {
         break;
       }

@@ -35,14 +35,27 @@ final class Jdbc {
   }
 
   /**
-   * Runs {@code work} in one transaction, after the earlier writers of the database ({@link
-   * WriterQueue}): committed if it returns, rolled back if it throws.
+   * Runs {@code work} in one transaction when it is a request's turn to write ({@link
+   * WriterQueue}): committed if it returns, rolled back if it throws. For work someone is waiting
+   * for, such as an agent's report.
    */
   <T> T transaction(Work<T> work) {
+    return transaction(WriterQueue.Lane.REQUEST, work);
+  }
+
+  /**
+   * {@link #transaction} for work that can wait (background jobs): requests waiting to write go
+   * first.
+   */
+  <T> T backgroundTransaction(Work<T> work) {
+    return transaction(WriterQueue.Lane.BACKGROUND, work);
+  }
+
+  private <T> T transaction(WriterQueue.Lane lane, Work<T> work) {
     if (writers == null) {
       throw new IllegalStateException("a read-only store cannot write");
     }
-    return writers.write(() -> inTransaction(work));
+    return writers.write(lane, () -> inTransaction(work));
   }
 
   private <T> T inTransaction(Work<T> work) {

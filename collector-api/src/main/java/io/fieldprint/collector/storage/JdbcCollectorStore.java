@@ -240,7 +240,7 @@ public final class JdbcCollectorStore implements CollectorStore {
   @Override
   public SilenceRun recordSilence(java.time.Duration threshold) {
     Instant now = clock.instant();
-    return jdbc.transaction(c -> SilenceCheck.run(c, dialect, now, threshold));
+    return jdbc.backgroundTransaction(c -> SilenceCheck.run(c, dialect, now, threshold));
   }
 
   @Override

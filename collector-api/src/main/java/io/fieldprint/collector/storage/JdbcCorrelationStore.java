@@ -144,13 +144,13 @@ public final class JdbcCorrelationStore implements CorrelationStore {
   @Override
   public List<OutboxItem> claimDeliveries(int limit, Duration lease) {
     Instant now = clock.instant();
-    return jdbc.transaction(
+    return jdbc.backgroundTransaction(
         c -> alerts.claim(c, limit, now.toEpochMilli(), now.plus(lease).toEpochMilli()));
   }
 
   @Override
   public void delivered(long outboxId) {
-    jdbc.transaction(
+    jdbc.backgroundTransaction(
         c -> {
           alerts.delivered(c, outboxId, clock.millis());
           return null;
@@ -159,7 +159,7 @@ public final class JdbcCorrelationStore implements CorrelationStore {
 
   @Override
   public void deliveryFailed(long outboxId, String error, Optional<Instant> retryAt) {
-    jdbc.transaction(
+    jdbc.backgroundTransaction(
         c -> {
           alerts.failed(c, outboxId, error, retryAt);
           return null;
