@@ -12,6 +12,7 @@ import io.fieldprint.collector.http.Blocking;
 import io.fieldprint.collector.http.ClientCertificates;
 import io.fieldprint.collector.http.CollectorMetrics;
 import io.fieldprint.collector.http.HttpApi;
+import io.fieldprint.collector.storage.AssetUids;
 import io.fieldprint.collector.storage.CollectorStore;
 import io.fieldprint.collector.storage.CorrelationStore;
 import io.fieldprint.collector.storage.Database;
@@ -97,7 +98,7 @@ public final class Collector implements AutoCloseable {
     WriterQueue writers = database.writers();
     CollectorStore store =
         new JdbcCollectorStore(
-            database.dataSource(), database.dialect(), clock, tokens::id, writers);
+            database.dataSource(), database.dialect(), clock, AssetUids.of(clock), writers);
     Optional<Path> adminFile;
     try {
       adminFile = new AdminBootstrap(store, tokens).ensureAdmin(config.dataDirectory());
