@@ -12,7 +12,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 
-/** The inventory JSON Schema shipped in the protocols jar, compiled once. Thread-safe. */
+/**
+ * The inventory JSON Schema shipped in the protocols jar, compiled once, at construction: the
+ * validator otherwise builds each keyword's checks on first use, inside the first reports after a
+ * start. Thread-safe.
+ */
 final class InventorySchema {
   static final String RESOURCE = "/io/fieldprint/inventory/inventory.schema.json";
 
@@ -26,6 +30,7 @@ final class InventorySchema {
       schema =
           JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
               .getSchema(new ObjectMapper().readTree(in));
+      schema.initializeValidators();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

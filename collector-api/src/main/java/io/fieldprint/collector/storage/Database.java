@@ -73,7 +73,7 @@ public final class Database implements AutoCloseable {
       migrate(pool, dialect);
       WriterQueue writers = WriterQueue.forDialect(dialect);
       WalCheckpoints checkpoints =
-          dialect == Dialect.SQLITE ? WalCheckpoints.start(hikari.getJdbcUrl()) : null;
+          dialect == Dialect.SQLITE ? WalCheckpoints.start(hikari.getJdbcUrl(), writers) : null;
       return new Database(pool, dialect, writers, checkpoints);
     } catch (RuntimeException e) {
       pool.close();

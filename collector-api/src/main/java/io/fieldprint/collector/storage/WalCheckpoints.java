@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies the SQLite write-ahead log into the database file from a thread of its own, so that
- * reports do not wait for it.
+ * reports do not wait for it, and lets the log start again from its beginning before it grows long.
  *
  * <p>By default SQLite checkpoints inside the commit that grows the log past 1,000 pages: that
  * commit copies the log into the database file and syncs both, and the writers queued behind it
@@ -22,11 +22,18 @@ import org.slf4j.LoggerFactory;
  * third report was such a commit (a JFR profile of {@code bench/collector} showed half the native
  * time of ingest threads in {@code COMMIT}). Here this thread runs a {@code PASSIVE} checkpoint
  * every {@link #INTERVAL}, beside the writers: it copies what is committed without waiting for, or
- * blocking, readers and writers. A committing connection still checkpoints once the log reaches
- * {@link #WRITER_PAGES}; by then nearly all of it has been copied, so that checkpoint only copies
- * the last pages and syncs, and the next writer starts the log again from its beginning (SQLite
- * restarts a log only when all of it is in the database file as a writer begins, which writers
- * committing side by side with this thread rarely see). Closing runs a last {@code TRUNCATE}
+ * blocking, readers and writers.
+ *
+ * <p>SQLite starts the log again from its beginning only when a writer begins while all of it is in
+ * the database file, which writers committing side by side with this thread rarely see. So once the
+ * log is {@link #RESTART_PAGES} long, the thread takes a turn in the writers' queue (in the
+ * background lane, after the reports waiting), copies the little committed since its passive
+ * checkpoint with a {@code RESTART} checkpoint (waiting at most {@link #RESTART_READER_WAIT} for
+ * readers of the old log), and the next writer starts the log afresh. Before this, the log grew to
+ * {@link #WRITER_PAGES}, where a committing connection checkpointed: it copied and synced up to
+ * half a second of other writers' pages, and the report that happened to commit it waited 130-300
+ * ms ({@code bench/collector}, once every 1.5-2 s at 2,000 assets/s). That commit-time checkpoint
+ * stays as the bound on the log should this thread stall. Closing runs a last {@code TRUNCATE}
  * checkpoint, leaving an empty log.
  */
 final class WalCheckpoints implements AutoCloseable {
@@ -37,26 +44,41 @@ final class WalCheckpoints implements AutoCloseable {
 
   /**
    * Log length (pages of 4 KiB, 64 MiB) at which a committing connection checkpoints after all,
-   * letting the log restart; also the bound on the log should this thread stall.
+   * letting the log restart: the bound on the log should this thread stall.
    */
   static final int WRITER_PAGES = 16_384;
+
+  /** Log length (pages of 4 KiB, 16 MiB) from which this thread lets the log restart. */
+  static final int RESTART_PAGES = 4_096;
+
+  /** How long a {@code RESTART} checkpoint waits for readers still reading the old log. */
+  static final Duration RESTART_READER_WAIT = Duration.ofMillis(50);
 
   /** Runs on every pooled connection. */
   static final String WRITER_SETTING = "PRAGMA wal_autocheckpoint = " + WRITER_PAGES;
 
   private final Connection connection;
+  private final WriterQueue writers;
   private final ScheduledExecutorService thread;
 
-  private WalCheckpoints(Connection connection, ScheduledExecutorService thread) {
+  private WalCheckpoints(
+      Connection connection, WriterQueue writers, ScheduledExecutorService thread) {
     this.connection = connection;
+    this.writers = writers;
     this.thread = thread;
   }
 
-  /** Starts checkpointing the database at {@code jdbcUrl} (already in WAL mode). */
-  static WalCheckpoints start(String jdbcUrl) {
+  /**
+   * Starts checkpointing the database at {@code jdbcUrl} (already in WAL mode), whose writers queue
+   * in {@code writers}.
+   */
+  static WalCheckpoints start(String jdbcUrl, WriterQueue writers) {
     Connection c;
     try {
       c = DriverManager.getConnection(jdbcUrl);
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA busy_timeout = " + RESTART_READER_WAIT.toMillis());
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot open the SQLite database for checkpoints: " + e, e);
     }
@@ -67,7 +89,7 @@ final class WalCheckpoints implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    WalCheckpoints checkpoints = new WalCheckpoints(c, thread);
+    WalCheckpoints checkpoints = new WalCheckpoints(c, writers, thread);
     long every = INTERVAL.toMillis();
     thread.scheduleWithFixedDelay(checkpoints::round, every, every, TimeUnit.MILLISECONDS);
     return checkpoints;
@@ -75,11 +97,26 @@ final class WalCheckpoints implements AutoCloseable {
 
   private void round() {
     try {
-      run("PASSIVE");
+      Result passive = run("PASSIVE");
+      if (passive.logPages() >= RESTART_PAGES) {
+        writers.write(WriterQueue.Lane.BACKGROUND, this::restart);
+      }
     } catch (SQLException | RuntimeException e) {
       // never let it escape: the executor would cancel every later round. The next round tries
       // again; committing connections checkpoint past WRITER_PAGES meanwhile
       LOG.warn("SQLite checkpoint failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Inside the writers' queue: copies the rest of the log and waits briefly for readers of it, so
+   * the next writer starts the log from its beginning.
+   */
+  private Result restart() {
+    try {
+      return run("RESTART");
+    } catch (SQLException e) {
+      throw new StoreException("SQLite restart checkpoint failed: " + e.getMessage(), e);
     }
   }
 

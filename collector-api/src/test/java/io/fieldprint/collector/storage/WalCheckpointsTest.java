@@ -55,7 +55,7 @@ class WalCheckpointsTest {
       createTable(db.dataSource());
       Path shm = dir.resolve("c.db-shm");
       for (int i = 0; i < 20; i++) {
-        db.writers().write(() -> commitRows(db.dataSource()));
+        db.writers().write(WriterQueue.Lane.REQUEST, () -> commitRows(db.dataSource()));
       }
       long deadline = System.nanoTime() + 10_000_000_000L;
       WalIndex index = WalIndex.read(shm);
@@ -66,6 +66,34 @@ class WalCheckpointsTest {
       // well below WRITER_PAGES: no commit has checkpointed, only the thread can have copied
       assertTrue(index.logPages() >= 20 * ROWS_PER_COMMIT, "log pages: " + index.logPages());
       assertEquals(index.logPages(), index.backfilled(), "log pages copied into the database file");
+    }
+  }
+
+  @Test
+  void aLongLogStartsAgainFromItsBeginningWhileWritersCommitBackToBack() throws Exception {
+    Path file = dir.resolve("c.db");
+    try (Database db = Database.open(sqlite(file))) {
+      createTable(db.dataSource());
+      Path shm = dir.resolve("c.db-shm");
+      // writers committing back to back never begin with the whole log copied, so SQLite would
+      // start it again only at WRITER_PAGES, in a commit
+      int longest = 0;
+      boolean restarted = false;
+      int commits = (WalCheckpoints.WRITER_PAGES - ROWS_PER_COMMIT) / ROWS_PER_COMMIT - 10;
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      for (int i = 0; i < commits && !restarted && System.nanoTime() < deadline; i++) {
+        db.writers().write(WriterQueue.Lane.REQUEST, () -> commitRows(db.dataSource()));
+        int pages = WalIndex.read(shm).logPages();
+        restarted = pages < longest;
+        longest = Math.max(longest, pages);
+        if (i > 0 && i % (commits / 4) == 0) {
+          // let the checkpoint thread have a round or two on a slow machine
+          Thread.sleep(WalCheckpoints.INTERVAL.toMillis());
+        }
+      }
+      assertTrue(restarted, "the log grew to " + longest + " pages and never started again");
+      assertTrue(longest >= WalCheckpoints.RESTART_PAGES, "log pages at most " + longest);
+      assertTrue(longest < WalCheckpoints.WRITER_PAGES, "a commit had to checkpoint");
     }
   }
 
