@@ -25,16 +25,20 @@ import org.slf4j.LoggerFactory;
  * blocking, readers and writers.
  *
  * <p>SQLite starts the log again from its beginning only when a writer begins while all of it is in
- * the database file, which writers committing side by side with this thread rarely see. So once the
- * log is {@link #RESTART_PAGES} long, the thread takes a turn in the writers' queue (in the
- * background lane, after the reports waiting), copies the little committed since its passive
- * checkpoint with a {@code RESTART} checkpoint (waiting at most {@link #RESTART_READER_WAIT} for
- * readers of the old log), and the next writer starts the log afresh. Before this, the log grew to
- * {@link #WRITER_PAGES}, where a committing connection checkpointed: it copied and synced up to
- * half a second of other writers' pages, and the report that happened to commit it waited 130-300
- * ms ({@code bench/collector}, once every 1.5-2 s at 2,000 assets/s). That commit-time checkpoint
- * stays as the bound on the log should this thread stall. Closing runs a last {@code TRUNCATE}
- * checkpoint, leaving an empty log.
+ * the database file and no reader is still reading the log, which writers committing side by side
+ * with this thread rarely see. So once the log is {@link #RESTART_PAGES} long, the thread copies
+ * once more what was committed during its first pass, then takes a turn in the writers' queue (in
+ * the background lane, after the reports waiting) and runs a {@code RESTART} checkpoint: it copies
+ * the little committed since and waits at most {@link #RESTART_READER_WAIT} for readers of the log,
+ * so that the next writer can start it afresh. Before this, the log grew to 64 MiB, where a
+ * committing connection checkpointed: it copied and synced up to half a second of other writers'
+ * pages while the report that happened to commit it, and the writers queued behind it, waited
+ * 130-300 ms (every 1-2 s at 2,000 assets/s). That commit-time checkpoint stays, at {@link
+ * #WRITER_PAGES}, as the bound on the log should this thread stall or readers keep the log from
+ * starting again. A {@code TRUNCATE} checkpoint, which empties the log itself, was tried: on {@code
+ * bench/collector} its turns held the queue 139 ms on average (freeing the log file's blocks,
+ * waiting for readers) against 80 ms. Closing runs a last {@code TRUNCATE} checkpoint, leaving an
+ * empty log.
  */
 final class WalCheckpoints implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WalCheckpoints.class);
@@ -43,15 +47,17 @@ final class WalCheckpoints implements AutoCloseable {
   static final Duration INTERVAL = Duration.ofMillis(500);
 
   /**
-   * Log length (pages of 4 KiB, 64 MiB) at which a committing connection checkpoints after all,
-   * letting the log restart: the bound on the log should this thread stall.
+   * Log length (pages of 4 KiB, 256 MiB) at which a committing connection checkpoints after all,
+   * letting the log restart: the bound on the log should this thread stall. Correlating a stream of
+   * new devices writes the log at up to 90 MB/s (matches with their explanations, alerts, outbox),
+   * so a bound of 64 MiB was reached between two rounds of this thread.
    */
-  static final int WRITER_PAGES = 16_384;
+  static final int WRITER_PAGES = 65_536;
 
   /** Log length (pages of 4 KiB, 16 MiB) from which this thread lets the log restart. */
   static final int RESTART_PAGES = 4_096;
 
-  /** How long a {@code RESTART} checkpoint waits for readers still reading the old log. */
+  /** How long the {@code RESTART} checkpoint waits for readers still reading the log. */
   static final Duration RESTART_READER_WAIT = Duration.ofMillis(50);
 
   /** Runs on every pooled connection. */
@@ -99,6 +105,9 @@ final class WalCheckpoints implements AutoCloseable {
     try {
       Result passive = run("PASSIVE");
       if (passive.logPages() >= RESTART_PAGES) {
+        // what was committed during the first pass is copied outside the queue too, so the turn
+        // inside it is short
+        run("PASSIVE");
         writers.write(WriterQueue.Lane.BACKGROUND, this::restart);
       }
     } catch (SQLException | RuntimeException e) {
@@ -110,7 +119,7 @@ final class WalCheckpoints implements AutoCloseable {
 
   /**
    * Inside the writers' queue: copies the rest of the log and waits briefly for readers of it, so
-   * the next writer starts the log from its beginning.
+   * the next writer can start the log from its beginning.
    */
   private Result restart() {
     try {
