@@ -159,7 +159,7 @@ public final class Collector implements AutoCloseable {
                   csaf,
                   new AlertRouting(alerting.routes(), alerting.destinations()),
                   alerting.correlationBatch(),
-                  metrics::reportsArriving),
+                  metrics),
               new AlertDelivery(correlations, alerting, VERSION, clock, metrics::delivery),
               sync,
               new JobLock(database.dataSource(), database.dialect()),

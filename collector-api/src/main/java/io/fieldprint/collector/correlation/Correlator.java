@@ -15,6 +15,7 @@ import io.fieldprint.collector.storage.StoredAsset;
 import io.fieldprint.protocols.inventory.Asset;
 import io.fieldprint.protocols.model.Role;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The correlation job: matches assets whose identity changed (or that an advisory import marked)
@@ -33,6 +34,14 @@ import java.util.function.BooleanSupplier;
  */
 public final class Correlator {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Most a new identity's matching waits for the reports in flight to be answered, so that
+   * correlation slows under a stream of reports but never stops.
+   */
+  static final Duration YIELD_LIMIT = Duration.ofMillis(50);
+
+  private static final long YIELD_POLL_NANOS = 1_000_000;
 
   /** Identities whose matches are remembered between batches (least recently used go first). */
   private static final int MAX_REMEMBERED = 50_000;
@@ -49,7 +58,7 @@ public final class Correlator {
   private final CurrentIndex advisories;
   private final AlertRouter router;
   private final int batchSize;
-  private final BooleanSupplier reportsArriving;
+  private final ReportActivity reports;
   private final AssetMatcher matcher = new BatchMatcher();
 
   private AdvisoryIndex batchIndex;
@@ -65,25 +74,25 @@ public final class Correlator {
 
   /** A correlator matching new identities on all cores. */
   public Correlator(CorrelationStore store, CsafReader reader, AlertRouter router, int batchSize) {
-    this(store, reader, router, batchSize, () -> false);
+    this(store, reader, router, batchSize, ReportActivity.NONE);
   }
 
   /**
-   * A correlator that matches new identities on its own thread only while {@code reportsArriving}
-   * says agents are reporting, leaving the other cores to their reports, and on all cores
-   * otherwise.
+   * A correlator that leaves the CPU to agents' reports: while they are arriving it matches new
+   * identities on its own thread only, and before each one it waits (at most {@link #YIELD_LIMIT})
+   * until no report is in flight; otherwise it matches them on all cores.
    */
   public Correlator(
       CorrelationStore store,
       CsafReader reader,
       AlertRouter router,
       int batchSize,
-      BooleanSupplier reportsArriving) {
+      ReportActivity reports) {
     this.store = store;
     this.advisories = new CurrentIndex(new AdvisoryCache(store, reader));
     this.router = router;
     this.batchSize = batchSize;
-    this.reportsArriving = reportsArriving;
+    this.reports = reports;
   }
 
   /** Correlates until no asset is due; returns the totals. */
@@ -136,12 +145,15 @@ public final class Correlator {
         }
       }
       Map<Identity, List<FoundMatch>> fresh = new ConcurrentHashMap<>();
-      var identities = unknown.entrySet().stream();
-      if (!reportsArriving.getAsBoolean()) {
-        identities = identities.parallel();
+      if (reports.arriving()) {
+        for (Map.Entry<Identity, Asset> e : unknown.entrySet()) {
+          yieldToReports();
+          fresh.put(e.getKey(), templates(index.match(e.getValue()), versions));
+        }
+      } else {
+        unknown.entrySet().parallelStream()
+            .forEach(e -> fresh.put(e.getKey(), templates(index.match(e.getValue()), versions)));
       }
-      identities.forEach(
-          e -> fresh.put(e.getKey(), templates(index.match(e.getValue()), versions)));
       Map<String, List<FoundMatch>> out = new HashMap<>();
       for (StoredAsset a : batch) {
         Identity identity = Identity.of(a);
@@ -153,6 +165,14 @@ public final class Correlator {
       }
       byIdentity.putAll(fresh);
       return out;
+    }
+  }
+
+  /** Waits until no report is in flight, or {@link #YIELD_LIMIT}. */
+  private void yieldToReports() {
+    long deadline = System.nanoTime() + YIELD_LIMIT.toNanos();
+    while (reports.inFlight() && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(YIELD_POLL_NANOS);
     }
   }
 

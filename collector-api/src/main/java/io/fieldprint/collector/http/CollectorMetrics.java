@@ -1,5 +1,6 @@
 package io.fieldprint.collector.http;
 
+import io.fieldprint.collector.correlation.ReportActivity;
 import io.fieldprint.collector.storage.IngestOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The collector's metrics in Prometheus text format: request durations per route and status,
  * reports by outcome and in flight, assets ingested, and the JVM's memory, GC and threads.
  */
-public final class CollectorMetrics implements AutoCloseable {
+public final class CollectorMetrics implements AutoCloseable, ReportActivity {
   /** How long after the last report the collector counts as quiet again. */
   static final Duration QUIET_AFTER = Duration.ofSeconds(1);
 
@@ -75,12 +76,18 @@ public final class CollectorMetrics implements AutoCloseable {
     inFlight.decrementAndGet();
   }
 
+  @Override
+  public boolean inFlight() {
+    return inFlight.get() > 0;
+  }
+
   /**
    * Whether agents are reporting: a report is in flight or one was answered less than {@link
    * #QUIET_AFTER} ago. Background work that can wait (correlation) then leaves cores to them.
    */
-  public boolean reportsArriving() {
-    return inFlight.get() > 0 || System.nanoTime() - lastReportDone.get() < QUIET_AFTER.toNanos();
+  @Override
+  public boolean arriving() {
+    return inFlight() || System.nanoTime() - lastReportDone.get() < QUIET_AFTER.toNanos();
   }
 
   /** Counts one correlation run of the background job. */

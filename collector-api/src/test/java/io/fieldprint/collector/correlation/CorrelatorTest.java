@@ -124,6 +124,72 @@ class CorrelatorTest {
     }
   }
 
+  @Test
+  void matchingWaitsForTheReportInFlightThenGoesOnAndNeverWaitsForever() throws Exception {
+    try (Database db =
+        Database.open(new Storage(Storage.Kind.SQLITE, dir.resolve("c.db"), Optional.empty(), 4))) {
+      Clock clock = Clock.systemUTC();
+      CorrelationStore store = new JdbcCorrelationStore(db.dataSource(), db.dialect(), clock);
+      new AdvisoryImporter(store, new CsafReader(), clock)
+          .importDocument(CsafFixtures.cisa(CsafFixtures.S7_1500), "t", "test");
+      JdbcCollectorStore assets =
+          plantReporting(
+              db,
+              clock,
+              CsafFixtures.cpu1516("mac:00:1b:1b:00:00:16", "V2.9.4"),
+              CsafFixtures.cpu1516("mac:00:1b:1b:00:00:17", "V3.1.0"));
+      // a report is in flight for the first five looks, then answered
+      AtomicInteger looks = new AtomicInteger();
+      ReportActivity oneReport =
+          new ReportActivity() {
+            @Override
+            public boolean inFlight() {
+              return looks.incrementAndGet() <= 5;
+            }
+
+            @Override
+            public boolean arriving() {
+              return true;
+            }
+          };
+
+      var run =
+          new Correlator(store, new CsafReader(), a -> List.of(), 10, oneReport).runUntilIdle();
+
+      assertEquals(2, run.assets());
+      assertTrue(
+          looks.get() >= 6, "matching looked for reports in flight " + looks.get() + " times");
+
+      // a report that is never answered delays each new identity by YIELD_LIMIT, no more
+      assets.ingest(
+          new IncomingReport(
+              "agent-a",
+              "plant-a",
+              "r-2",
+              Optional.empty(),
+              List.of(CsafFixtures.cpu1516("mac:00:1b:1b:00:00:18", "V2.8.0")),
+              List.of()));
+      ReportActivity stuck =
+          new ReportActivity() {
+            @Override
+            public boolean inFlight() {
+              return true;
+            }
+
+            @Override
+            public boolean arriving() {
+              return true;
+            }
+          };
+      long t0 = System.nanoTime();
+      var late = new Correlator(store, new CsafReader(), a -> List.of(), 10, stuck).runUntilIdle();
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+      assertEquals(1, late.assets());
+      assertTrue(
+          millis >= Correlator.YIELD_LIMIT.toMillis(), "waited " + millis + " ms for the report");
+    }
+  }
+
   /** Site plant-a with agent-a, which has reported {@code devices}. */
   private static JdbcCollectorStore plantReporting(
       Database db, Clock clock, ReportedAsset... devices) {

@@ -55,15 +55,17 @@ class MetricsTest {
   @Test
   void correlationYieldsCoresWhileAReportIsInFlightAndForOneSecondAfter() throws Exception {
     try (CollectorMetrics metrics = new CollectorMetrics()) {
-      assertFalse(metrics.reportsArriving(), "a collector that has received nothing is quiet");
+      assertFalse(metrics.arriving(), "a collector that has received nothing is quiet");
       metrics.reportStarted();
       metrics.reportStarted();
       metrics.reportDone();
-      assertTrue(metrics.reportsArriving(), "one report still in flight");
+      assertTrue(metrics.inFlight(), "one report still in flight");
+      assertTrue(metrics.arriving(), "one report still in flight");
       metrics.reportDone();
-      assertTrue(metrics.reportsArriving(), "a report was answered just now");
+      assertFalse(metrics.inFlight(), "both reports answered");
+      assertTrue(metrics.arriving(), "a report was answered just now");
       Thread.sleep(CollectorMetrics.QUIET_AFTER.toMillis() + 200);
-      assertFalse(metrics.reportsArriving(), "quiet one second after the last report");
+      assertFalse(metrics.arriving(), "quiet one second after the last report");
     }
   }
 
