@@ -50,6 +50,30 @@ final class AgentLoad {
       return percentileMillis(latencyNanos, p);
     }
 
+    /**
+     * The same percentiles without the first round: the collector's first reports after its start
+     * run on code not compiled yet. Printed beside the whole phase's, never instead of it.
+     */
+    String afterFirstRound(int firstRound) {
+      List<Long> later = new ArrayList<>();
+      latencyByRound.forEach(
+          (round, nanos) -> {
+            if (round > firstRound) {
+              later.addAll(nanos);
+            }
+          });
+      if (later.isEmpty()) {
+        return "";
+      }
+      return String.format(
+          "  after the first round: %d reports; p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+          later.size(),
+          percentileMillis(later, 50),
+          percentileMillis(later, 95),
+          percentileMillis(later, 99),
+          percentileMillis(later, 100));
+    }
+
     /** p50 and max per round, to see whether slow answers cluster (start-up, a stall) or not. */
     String byRound() {
       StringBuilder out = new StringBuilder();

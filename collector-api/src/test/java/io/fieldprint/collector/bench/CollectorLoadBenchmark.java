@@ -75,6 +75,7 @@ public final class CollectorLoadBenchmark {
         load.run(tokens, fleets, 0, s.pacedRounds(), s.perReport(), s.periodMillis(), "paced");
     print("paced (offered " + s.offeredAssetsPerSecond() + " assets/s)", paced, collector);
     System.out.print(paced.byRound());
+    System.out.print(paced.afterFirstRound(0));
     AgentLoad.Result closed =
         load.run(tokens, fleets, s.pacedRounds(), s.closedRounds(), s.perReport(), 0, "closed");
     print("closed loop", closed, collector);
