@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,18 +141,7 @@ class CorrelatorTest {
               CsafFixtures.cpu1516("mac:00:1b:1b:00:00:17", "V3.1.0"));
       // a report is in flight for the first five looks, then answered
       AtomicInteger looks = new AtomicInteger();
-      ReportActivity oneReport =
-          new ReportActivity() {
-            @Override
-            public boolean inFlight() {
-              return looks.incrementAndGet() <= 5;
-            }
-
-            @Override
-            public boolean arriving() {
-              return true;
-            }
-          };
+      ReportActivity oneReport = reporting(() -> looks.incrementAndGet() <= 5);
 
       var run =
           new Correlator(store, new CsafReader(), a -> List.of(), 10, oneReport).runUntilIdle();
@@ -169,18 +159,7 @@ class CorrelatorTest {
               Optional.empty(),
               List.of(CsafFixtures.cpu1516("mac:00:1b:1b:00:00:18", "V2.8.0")),
               List.of()));
-      ReportActivity stuck =
-          new ReportActivity() {
-            @Override
-            public boolean inFlight() {
-              return true;
-            }
-
-            @Override
-            public boolean arriving() {
-              return true;
-            }
-          };
+      ReportActivity stuck = reporting(() -> true);
       long t0 = System.nanoTime();
       var late = new Correlator(store, new CsafReader(), a -> List.of(), 10, stuck).runUntilIdle();
       long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -188,6 +167,21 @@ class CorrelatorTest {
       assertTrue(
           millis >= Correlator.YIELD_LIMIT.toMillis(), "waited " + millis + " ms for the report");
     }
+  }
+
+  /** Agents reporting all the time; {@code inFlight} says whether one is being ingested now. */
+  private static ReportActivity reporting(BooleanSupplier inFlight) {
+    return new ReportActivity() {
+      @Override
+      public boolean inFlight() {
+        return inFlight.getAsBoolean();
+      }
+
+      @Override
+      public boolean arriving() {
+        return true;
+      }
+    };
   }
 
   /** Site plant-a with agent-a, which has reported {@code devices}. */
