@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * writes and alert-delivery bookkeeping. Each lane is first come, first served, and a request goes
  * before every background writer that is waiting, unless the oldest of them has waited {@link
  * #BACKGROUND_MAX_WAIT}: then it goes next, so background work slows down under a steady stream of
- * reports but never stops. A transaction that has begun is never interrupted; a report waits at
- * most for the one in progress and the requests ahead of it.
+ * reports but never stops. A transaction that has begun is never interrupted: a report waits for
+ * the one in progress, the requests ahead of it and the background writers that have waited their
+ * limit. A writer already holding the turn that writes again (nested) goes straight on.
  *
  * <p>On PostgreSQL the queue is open: the database orders writers itself. Create one per database
  * and hand it to every store of that database.
@@ -43,6 +44,7 @@ public final class WriterQueue {
   private final ArrayDeque<Waiter> requests = new ArrayDeque<>();
   private final ArrayDeque<Waiter> background = new ArrayDeque<>();
   private boolean writing;
+  private volatile Thread holder;
 
   WriterQueue(boolean exclusive, LongSupplier nanoTime, Duration backgroundMaxWait) {
     this.exclusive = exclusive;
@@ -57,13 +59,15 @@ public final class WriterQueue {
 
   /** Runs {@code work} once it is the turn of a writer in {@code lane}. */
   <T> T write(Lane lane, Supplier<T> work) {
-    if (!exclusive) {
+    if (!exclusive || holder == Thread.currentThread()) {
       return work.get();
     }
     enter(lane);
+    holder = Thread.currentThread();
     try {
       return work.get();
     } finally {
+      holder = null;
       leave();
     }
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The SQLite writers' queue: who writes next when several wait. Each test holds the database with
@@ -133,6 +134,17 @@ class WriterQueueTest {
       assertTrue(!t.isAlive(), "a writer never got its turn");
     }
     assertEquals(1, most.get());
+    assertEquals(0, queue.waiting(Lane.REQUEST) + queue.waiting(Lane.BACKGROUND));
+  }
+
+  @Test
+  // on a thread of its own: without the check a nested write waits for its own turn for ever, and
+  // waiting turns ignore interrupts
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aWriterWritingAgainInsideItsTurnGoesStraightOn() {
+    String inner =
+        queue.write(Lane.BACKGROUND, () -> queue.write(Lane.REQUEST, () -> "nested write ran"));
+    assertEquals("nested write ran", inner);
     assertEquals(0, queue.waiting(Lane.REQUEST) + queue.waiting(Lane.BACKGROUND));
   }
 
