@@ -57,7 +57,11 @@ final class WalCheckpoints implements AutoCloseable {
   /** Log length (pages of 4 KiB, 16 MiB) from which this thread lets the log restart. */
   static final int RESTART_PAGES = 4_096;
 
-  /** How long the {@code RESTART} checkpoint waits for readers still reading the log. */
+  /**
+   * How long this thread's checkpoints wait for readers still reading the log: the {@code RESTART}
+   * turn, and the last {@code TRUNCATE} at close (when the pool, closed first, has no readers
+   * left).
+   */
   static final Duration RESTART_READER_WAIT = Duration.ofMillis(50);
 
   /** Runs on every pooled connection. */
